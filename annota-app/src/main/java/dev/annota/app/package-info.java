@@ -1,0 +1,2 @@
+/** Use cases: import, annotate, pre-label, train, evaluate, export. */
+package dev.annota.app;

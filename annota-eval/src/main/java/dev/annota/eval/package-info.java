@@ -1,0 +1,2 @@
+/** Metrics: classification, COCO detection, segmentation, agreement; reports. */
+package dev.annota.eval;

@@ -1,0 +1,2 @@
+/** Spark batch jobs over annota-infer and annota-formats. */
+package dev.annota.spark;

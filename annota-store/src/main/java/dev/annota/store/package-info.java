@@ -1,0 +1,2 @@
+/** Persistence: SQL (JDBI, Flyway) and the content-addressed image store. */
+package dev.annota.store;
