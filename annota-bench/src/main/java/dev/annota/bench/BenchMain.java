@@ -1,0 +1,59 @@
+package dev.annota.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs the benchmarks and prints one JSON document: for each, our time, the baseline's time from the same
+ * run, and the speedup ratio. {@code BenchMain NAME...} runs only the named ones.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    private static Map<String, Supplier<BenchResult>> benchmarks() {
+        Map<String, Supplier<BenchResult>> all = new LinkedHashMap<>();
+        all.put("rasterize-polygons", GeometryBench::rasterizePolygons);
+        all.put("mask-iou-matrix", GeometryBench::maskIouMatrix);
+        all.put("shapes-generate", DataBench::generateScenes);
+        all.put("coco-write-read", DataBench::cocoRoundTrip);
+        return all;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, Supplier<BenchResult>> all = benchmarks();
+        List<String> names = args.length == 0 ? new ArrayList<>(all.keySet()) : List.of(args);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("java", System.getProperty("java.version"));
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        ArrayNode results = root.putArray("results");
+        for (String name : names) {
+            Supplier<BenchResult> b = all.get(name);
+            if (b == null) {
+                System.err.println("unknown benchmark " + name + "; known: " + all.keySet());
+                System.exit(2);
+            }
+            System.err.println("running " + name + " ...");
+            BenchResult r = b.get();
+            ObjectNode o = results.addObject();
+            o.put("name", r.name());
+            o.put("unit", r.unit());
+            o.put("ours_s", r.oursSeconds());
+            o.put("baseline", r.baseline());
+            o.put("baseline_s", r.baselineSeconds());
+            o.put("speedup", r.speedup());
+            o.set("details", json.valueToTree(r.details()));
+        }
+        root.put("sink", Timer.sink());
+        System.out.println(json.writeValueAsString(root));
+    }
+}

@@ -1,2 +1,0 @@
-/** The annota command line (thin shell over annota-app and annota-server). */
-package dev.annota.cli;
