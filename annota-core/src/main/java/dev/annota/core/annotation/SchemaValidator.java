@@ -39,8 +39,7 @@ public final class SchemaValidator {
         List<FieldError> errors = new ArrayList<>();
         Optional<LabelClass> found = schema.get(annotation.label());
         if (found.isEmpty()) {
-            errors.add(FieldError.of("label", annotation.label(), "expected the id of a class in the schema, one of "
-                    + schema.classes().stream().map(LabelClass::id).toList()));
+            errors.add(schema.unknownLabel(annotation.label()));
             return errors;
         }
         LabelClass cls = found.get();

@@ -59,7 +59,7 @@ public record Item(String id, ImageRef image, String subset, List<Annotation> an
     /**
      * This item checked against {@code schema} and, when the image size is known, made to fit the image
      * under {@code policy}. Every problem of every annotation is reported in one {@link ValidationException},
-     * each error located at {@code item ID: annotations[i]}.
+     * each error located at {@code item ID: annotations[i]}. Returns this item when nothing had to change.
      */
     public Item validated(LabelSchema schema, BoundsPolicy policy) {
         List<FieldError> errors = new ArrayList<>(SchemaValidator.errors(schema, annotations));
@@ -75,6 +75,6 @@ public record Item(String id, ImageRef image, String subset, List<Annotation> an
             String where = "item " + id + ": ";
             throw new ValidationException(errors.stream().map(e -> e.at(where)).toList());
         }
-        return fitted == annotations ? this : withAnnotations(fitted);
+        return fitted.equals(annotations) ? this : withAnnotations(fitted);
     }
 }

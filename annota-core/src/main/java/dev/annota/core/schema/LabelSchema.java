@@ -92,9 +92,15 @@ public final class LabelSchema {
         return b;
     }
 
-    FieldError unknownLabel(LabelId id) {
-        return FieldError.of("label", id, "expected the id of a class in the schema (" + size() + " classes, ids "
-                + byId.keySet() + ")");
+    /**
+     * The error for a label id that is not in this schema, on field {@code label}, listing the known ids
+     * (the first 20 of them in a large schema).
+     */
+    public FieldError unknownLabel(LabelId id) {
+        List<LabelId> ids = List.copyOf(byId.keySet());
+        String known = ids.size() <= 20 ? ids.toString()
+                : ids.subList(0, 20).toString().replace("]", ", …] (" + ids.size() + " classes)");
+        return FieldError.of("label", id, "expected the id of a class in the schema, one of " + known);
     }
 
     @Override

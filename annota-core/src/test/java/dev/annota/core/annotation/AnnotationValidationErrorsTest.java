@@ -6,15 +6,18 @@ import static dev.annota.core.annotation.Fixtures.PERSON;
 import static dev.annota.core.annotation.Fixtures.SCHEMA;
 import static dev.annota.core.annotation.Fixtures.errorsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annota.core.error.FieldError;
+import dev.annota.core.error.ValidationException;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.geometry.Keypoint;
 import dev.annota.core.geometry.Keypoints;
 import dev.annota.core.geometry.PixelBox;
 import dev.annota.core.geometry.Point;
 import dev.annota.core.geometry.Polygon;
+import dev.annota.core.geometry.Polyline;
 import dev.annota.core.geometry.Rle;
 import dev.annota.core.schema.AttributeValue;
 import dev.annota.core.schema.LabelId;
@@ -138,7 +141,7 @@ class AnnotationValidationErrorsTest {
     @Test
     void collects_every_error_of_an_annotation_not_only_the_first() {
         PolylineAnnotation line = new PolylineAnnotation(car(Map.of("doors", AttributeValue.of(9),
-                "wheels", AttributeValue.of(4))), new dev.annota.core.geometry.Polyline(List.of(new Point(0, 0), new Point(1, 1))));
+                "wheels", AttributeValue.of(4))), new Polyline(List.of(new Point(0, 0), new Point(1, 1))));
         List<String> fields = SchemaValidator.errors(SCHEMA, line).stream().map(FieldError::field).toList();
         assertEquals(List.of("kind", "attributes.doors", "attributes.wheels", "attributes.color"), fields);
     }
@@ -153,7 +156,7 @@ class AnnotationValidationErrorsTest {
 
     @Test
     void validate_throws_with_every_error() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.annota.core.error.ValidationException.class,
+        ValidationException e = assertThrows(ValidationException.class,
                 () -> SchemaValidator.validate(SCHEMA, new BoxAnnotation(car(Map.of("doors", AttributeValue.of(1))), BOX)));
         assertEquals(2, e.errors().size());
         assertTrue(e.getMessage().endsWith("(and 1 more)"), e.getMessage());

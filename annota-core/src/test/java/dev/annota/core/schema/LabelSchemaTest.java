@@ -158,6 +158,16 @@ class LabelSchemaTest {
     }
 
     @Test
+    void lists_at_most_twenty_known_ids_when_a_label_is_unknown() {
+        LabelSchema.Builder b = LabelSchema.builder();
+        for (int i = 0; i < 25; i++) {
+            b.add("class " + i);
+        }
+        String expected = b.build().unknownLabel(LabelId.of(99)).expected();
+        assertTrue(expected.endsWith("19, 20, …] (25 classes)"), expected);
+    }
+
+    @Test
     void schemas_with_the_same_classes_are_equal() {
         assertEquals(LabelSchema.of("a", "b"), LabelSchema.of("a", "b"));
         assertEquals(LabelSchema.of("a", "b").hashCode(), LabelSchema.of("a", "b").hashCode());
