@@ -41,6 +41,22 @@ class PolygonRasterizerTest {
     }
 
     @Test
+    void contains_points_inside_any_part_by_crossing_parity() {
+        Polygon twoParts = Polygon.fromFlat(List.of(
+                new double[] {0, 0, 4, 0, 4, 4, 0, 4}, new double[] {10, 0, 12, 0, 12, 2, 10, 2}));
+        assertTrue(twoParts.contains(1, 1));
+        assertTrue(twoParts.contains(11, 1));
+        assertEquals(false, twoParts.contains(7, 1));
+        // a ring around twice: the inner square crosses the outer one's parity, so it is a hole
+        Polygon doubled = Polygon.fromFlat(List.of(
+                new double[] {0, 0, 6, 0, 6, 6, 0, 6, 0, 0, 2, 2, 4, 2, 4, 4, 2, 4, 2, 2}));
+        assertTrue(doubled.contains(1, 1));
+        assertEquals(false, doubled.contains(3, 3));
+        assertEquals(false, PolygonRasterizer.rasterize(doubled, 6, 6).toBitmap()[3 * 6 + 3]);
+        assertTrue(PolygonRasterizer.rasterize(doubled, 6, 6).toBitmap()[1 * 6 + 1]);
+    }
+
+    @Test
     void rejects_an_empty_image() {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> PolygonRasterizer.rasterize(new PixelBox(0, 0, 1, 1), 0, 5));
