@@ -81,6 +81,33 @@ public record Polygon(List<List<Point>> parts) {
         return s / 2;
     }
 
+    /**
+     * True when (x, y) lies inside the polygon with COCO's reading of it: inside a part by crossing parity
+     * (even-odd, so a self-crossing part has holes where it overlaps itself), and inside the polygon when
+     * inside any part. Points exactly on an edge may fall either way.
+     */
+    public boolean contains(double x, double y) {
+        for (List<Point> part : parts) {
+            if (ringContains(part, x, y)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean ringContains(List<Point> ring, double x, double y) {
+        boolean inside = false;
+        int n = ring.size();
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            Point a = ring.get(i), b = ring.get(j);
+            if ((a.y() > y) != (b.y() > y)
+                    && x < (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()) + a.x()) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
     /** The tight box around every point. */
     public PixelBox boundingBox() {
         return Bounds.of(parts.stream().flatMap(List::stream).toList());

@@ -111,6 +111,11 @@ public final class Rle {
         return counts.clone();
     }
 
+    /** The run lengths themselves, for code in this package that only reads them. */
+    int[] rawCounts() {
+        return counts;
+    }
+
     /** Number of runs. */
     public int runCount() {
         return counts.length;
@@ -131,40 +136,12 @@ public final class Rle {
     }
 
     /**
-     * The tight box around the foreground pixels, as pycocotools' {@code toBbox} computes it; an empty box at
-     * the origin for an empty mask.
+     * The bounding box exactly as pycocotools' {@code toBbox} computes it (see {@link RleOps#toBbox}): the
+     * tight box around the foreground pixels, except that a run going on into the next column stretches it
+     * over the full height; {@code [0, 0, 0, 0]} for an empty mask.
      */
     public PixelBox boundingBox() {
-        if (height == 0 || counts.length < 2) {
-            return new PixelBox(0, 0, 0, 0);
-        }
-        int xs = Integer.MAX_VALUE, ys = Integer.MAX_VALUE, xe = -1, ye = -1;
-        long pos = 0;
-        boolean any = false;
-        for (int i = 0; i < counts.length; i++) {
-            int c = counts[i];
-            if (i % 2 == 1 && c > 0) {
-                any = true;
-                long first = pos, last = pos + c - 1;
-                int x1 = (int) (first / height), y1 = (int) (first % height);
-                int x2 = (int) (last / height), y2 = (int) (last % height);
-                xs = Math.min(xs, x1);
-                xe = Math.max(xe, x2);
-                if (x1 != x2) {
-                    // the run wraps over a column boundary: it covers every row
-                    ys = 0;
-                    ye = height - 1;
-                } else {
-                    ys = Math.min(ys, y1);
-                    ye = Math.max(ye, y2);
-                }
-            }
-            pos += c;
-        }
-        if (!any) {
-            return new PixelBox(0, 0, 0, 0);
-        }
-        return new PixelBox(xs, ys, xe + 1 - xs, ye + 1 - ys);
+        return RleOps.toBbox(this);
     }
 
     @Override
