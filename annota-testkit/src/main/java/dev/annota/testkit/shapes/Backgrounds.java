@@ -7,6 +7,8 @@ package dev.annota.testkit.shapes;
  */
 final class Backgrounds {
     private static final int SPREAD = 22;
+    /** Gradients use this many steps (more than the 8-bit difference between their two colours). */
+    private static final int GRADIENT_LEVELS = 1024;
 
     private Backgrounds() {
     }
@@ -37,7 +39,7 @@ final class Backgrounds {
         return r << 16 | g << 8 | b;
     }
 
-    /** Smooth value noise on a lattice, plus per-pixel grain. */
+    /** Smooth value noise on a lattice (bilinear with smoothstep), plus per-pixel grain in [-8, 7]. */
     private static void noise(SplitMix64 rng, int width, int height, int base, int[] raster) {
         int cell = rng.nextInt(6, Math.max(7, Math.min(width, height) / 6));
         double amplitude = rng.nextDouble(12, 40);
@@ -47,19 +49,32 @@ final class Backgrounds {
         for (int i = 0; i < lattice.length; i++) {
             lattice[i] = unit(SplitMix64.mix(key + i)) * 2 - 1;
         }
+        double[] weight = new double[cell];
+        for (int i = 0; i < cell; i++) {
+            weight[i] = smooth((i + 0.5) / cell);
+        }
+        double[] column = new double[gw];
+        SplitMix64 grain = new SplitMix64(key);
+        long bits = 0;
         for (int y = 0; y < height; y++) {
             int gy = y / cell;
-            double ty = smooth((y % cell + 0.5) / cell);
+            double ty = weight[y % cell];
+            for (int gx = 0; gx < gw; gx++) {
+                double top = lattice[gy * gw + gx];
+                column[gx] = top + (lattice[(gy + 1) * gw + gx] - top) * ty;
+            }
+            int gx = 0, inCell = 0;
             for (int x = 0; x < width; x++) {
-                int gx = x / cell;
-                double tx = smooth((x % cell + 0.5) / cell);
-                int i = gy * gw + gx;
-                double top = lattice[i] + (lattice[i + 1] - lattice[i]) * tx;
-                double bottom = lattice[i + gw] + (lattice[i + gw + 1] - lattice[i + gw]) * tx;
-                double v = top + (bottom - top) * ty;
-                long h = SplitMix64.mix(key ^ ((long) y << 32 | x));
-                int offset = (int) Math.round(v * amplitude) + (int) (h & 15) - 8;
+                double v = column[gx] + (column[gx + 1] - column[gx]) * weight[inCell];
+                if ((x & 15) == 0) {
+                    bits = grain.nextLong();
+                }
+                int offset = (int) Math.round(v * amplitude) + (int) ((bits >>> ((x & 15) << 2)) & 15) - 8;
                 raster[y * width + x] = shift(base, offset);
+                if (++inCell == cell) {
+                    inCell = 0;
+                    gx++;
+                }
             }
         }
     }
@@ -69,10 +84,17 @@ final class Backgrounds {
         double cos = StrictMath.cos(a), sin = StrictMath.sin(a);
         double min = Math.min(0, width * cos) + Math.min(0, height * sin);
         double max = Math.max(0, width * cos) + Math.max(0, height * sin);
+        int[] levels = new int[GRADIENT_LEVELS + 1];
+        for (int i = 0; i <= GRADIENT_LEVELS; i++) {
+            levels[i] = lerp(from, to, (double) i / GRADIENT_LEVELS);
+        }
+        double scale = GRADIENT_LEVELS / (max - min);
+        double dx = cos * scale;
         for (int y = 0; y < height; y++) {
+            double rowStart = ((y + 0.5) * sin - min) * scale;
             for (int x = 0; x < width; x++) {
-                double t = ((x + 0.5) * cos + (y + 0.5) * sin - min) / (max - min);
-                raster[y * width + x] = lerp(from, to, Math.max(0, Math.min(1, t)));
+                double t = (x + 0.5) * dx + rowStart;
+                raster[y * width + x] = levels[(int) Math.max(0, Math.min(GRADIENT_LEVELS, t))];
             }
         }
     }

@@ -42,14 +42,7 @@ final class Raster {
             int y0 = clampY((long) Math.floor(b.y()) - 1), y1 = clampY((long) Math.ceil(b.y2()) + 1);
             long count = 0;
             for (int y = y0; y <= y1; y++) {
-                double py = y + 0.5;
-                int row = y * width;
-                for (int x = x0; x <= x1; x++) {
-                    if (region.contains(x + 0.5, py)) {
-                        owner[row + x] = k;
-                        count++;
-                    }
-                }
+                count += region.paintRow(y, x0, x1, owner, y * width, k);
             }
             amodal[k] = count;
         }
