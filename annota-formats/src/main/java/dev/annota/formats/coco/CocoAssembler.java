@@ -135,16 +135,18 @@ final class CocoAssembler {
             names.forEach(n -> points.add(n.asText()));
             List<Skeleton.Edge> edges = new ArrayList<>();
             JsonNode sk = c.node().get("skeleton");
-            if (sk != null && sk.isArray()) {
-                for (int i = 0; i < sk.size(); i++) {
-                    double[] e = c.numbers("skeleton[" + i + "]", sk.get(i), 2);
-                    edges.add(Skeleton.Edge.of((int) e[0] - 1, (int) e[1] - 1)); // COCO numbers points from 1
-                }
-            }
             try {
+                if (sk != null && sk.isArray()) {
+                    for (int i = 0; i < sk.size(); i++) {
+                        double[] e = c.numbers("skeleton[" + i + "]", sk.get(i), 2);
+                        edges.add(Skeleton.Edge.of((int) e[0] - 1, (int) e[1] - 1)); // COCO numbers points from 1
+                    }
+                }
                 return Optional.of(new Skeleton(points, edges));
             } catch (ValidationException e) {
-                throw e.at(c.location() + ": ");
+                e.errors().forEach(fe -> report.warn(new FieldError(c.location(), "skeleton." + fe.field(), fe.value(),
+                        fe.expected() + " (skeleton ignored)")));
+                return Optional.empty();
             }
         }
 

@@ -1,0 +1,15 @@
+package dev.annota.formats;
+
+import dev.annota.formats.coco.CocoFormat;
+
+/** The registry of every format Annota ships, registered explicitly. */
+public final class Formats {
+    private Formats() {
+    }
+
+    public static FormatRegistry standard() {
+        return FormatRegistry.builder()
+                .add(new CocoFormat())
+                .build();
+    }
+}
