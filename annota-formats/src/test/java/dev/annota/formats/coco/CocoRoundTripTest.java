@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annota.core.annotation.Annotation;
-import dev.annota.core.annotation.AnnotationInfo;
+import dev.annota.core.annotation.AnnotationGroups;
 import dev.annota.core.annotation.BoxAnnotation;
 import dev.annota.core.annotation.CuboidAnnotation;
 import dev.annota.core.annotation.PointsAnnotation;
@@ -32,11 +32,7 @@ import dev.annota.testkit.shapes.ShapesItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,31 +44,6 @@ class CocoRoundTripTest {
         try (Stream<Item> s = d.items()) {
             return s.toList();
         }
-    }
-
-    /**
-     * An item's annotations as groups: each group (or ungrouped annotation) becomes a sorted list of its
-     * members with the group id removed, so that two files that number groups differently compare equal.
-     */
-    static List<String> canonical(List<Annotation> annotations) {
-        Map<Integer, List<String>> groups = new HashMap<>();
-        List<String> out = new ArrayList<>();
-        for (Annotation a : annotations) {
-            AnnotationInfo i = a.info();
-            String s = a.withInfo(new AnnotationInfo(i.label(), i.attributes(), i.source(), i.confidence(),
-                    i.occluded(), i.zOrder(), OptionalInt.empty())).toString();
-            if (i.groupId().isPresent()) {
-                groups.computeIfAbsent(i.groupId().getAsInt(), k -> new ArrayList<>()).add(s);
-            } else {
-                out.add(s);
-            }
-        }
-        for (List<String> g : groups.values()) {
-            g.sort(null);
-            out.add(String.join(" & ", g));
-        }
-        out.sort(null);
-        return out;
     }
 
     @Test
@@ -102,7 +73,7 @@ class CocoRoundTripTest {
             assertEquals(b.id(), a.id());
             assertEquals(b.image().size(), a.image().size());
             assertTrue(Files.isRegularFile(Path.of(a.image().location())), a.image().location());
-            assertEquals(canonical(b.annotations()), canonical(a.annotations()), "item " + b.id());
+            assertEquals(AnnotationGroups.canonical(b.annotations()), AnnotationGroups.canonical(a.annotations()), "item " + b.id());
             annotations += b.annotations().size();
         }
         assertTrue(annotations > 100, "the scenes should hold many annotations, got " + annotations);

@@ -1,2 +1,0 @@
-/** Use cases: import, annotate, pre-label, train, evaluate, export. */
-package dev.annota.app;
