@@ -36,14 +36,6 @@ public record PointsAnnotation(AnnotationInfo info, List<Point> points) implemen
 
     @Override
     public Optional<PixelBox> boundingBox() {
-        double x1 = Double.POSITIVE_INFINITY, y1 = Double.POSITIVE_INFINITY;
-        double x2 = Double.NEGATIVE_INFINITY, y2 = Double.NEGATIVE_INFINITY;
-        for (Point p : points) {
-            x1 = Math.min(x1, p.x());
-            y1 = Math.min(y1, p.y());
-            x2 = Math.max(x2, p.x());
-            y2 = Math.max(y2, p.y());
-        }
-        return Optional.of(PixelBox.fromCorners(x1, y1, x2, y2));
+        return Optional.of(PixelBox.around(points));
     }
 }

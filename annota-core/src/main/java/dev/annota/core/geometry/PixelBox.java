@@ -17,6 +17,11 @@ public record PixelBox(double x, double y, double width, double height) {
         return new PixelBox(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1));
     }
 
+    /** The tight box around {@code points}; an empty box at the origin when there are none. */
+    public static PixelBox around(java.util.Collection<Point> points) {
+        return Bounds.of(points);
+    }
+
     public double x2() {
         return x + width;
     }
