@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.app.Progress;
 import dev.annota.app.demo.HeadlessDemo;
+import dev.annota.core.error.FieldError;
+import dev.annota.core.error.ValidationException;
 import dev.annota.formats.Formats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,8 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code annota demo}: the headless demo (the server demo replaces it when the server exists). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate a synthetic shapes dataset, write it as COCO, read it back, check every",
-                "annotation survived, and print a summary."})
+        description = {"Headless demo: generate shapes images, write COCO, read it back, check it.", "",
+                "Generates a deterministic synthetic dataset (circles, rectangles, triangles, stars and ellipses with",
+                "exact boxes, polygons, masks, keypoints and image tags), writes it as a COCO dataset, detects and",
+                "reads it back, checks that every annotation survived unchanged, and prints a summary."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,8 +52,15 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Progress progress = new ConsoleProgress(stderr);
-        HeadlessDemo.Result r = new HeadlessDemo(Formats.standard())
-                .run(new HeadlessDemo.Options(folder, images, wh[0], wh[1], seed), progress);
+        HeadlessDemo.Options options;
+        try {
+            options = new HeadlessDemo.Options(folder, images, wh[0], wh[1], seed);
+        } catch (ValidationException e) {
+            // name the options as the user typed them
+            throw new ValidationException(e.errors().stream().map(fe -> new FieldError(fe.location(),
+                    "--" + fe.field(), fe.field().equals("size") ? size : fe.value(), fe.expected())).toList());
+        }
+        HeadlessDemo.Result r = new HeadlessDemo(Formats.standard()).run(options, progress);
         if (json) {
             stdout.println(toJson(r));
         } else {
