@@ -99,10 +99,11 @@ final class CocoSubsetSink {
         Map<String, List<Annotation>> grouped = new LinkedHashMap<>();
         List<List<Annotation>> out = new ArrayList<>();
         for (int i = 0; i < item.annotations().size(); i++) {
-            Annotation a = convertible(item.annotations().get(i), where + ": annotations[" + i + "]");
-            if (a == null) {
+            Optional<Annotation> held = convertible(item.annotations().get(i), where + ": annotations[" + i + "]");
+            if (held.isEmpty()) {
                 continue;
             }
+            Annotation a = held.get();
             if (a instanceof Tag || a.info().groupId().isEmpty()) {
                 out.add(List.of(a));
                 continue;
@@ -121,26 +122,26 @@ final class CocoSubsetSink {
         return out;
     }
 
-    /** The annotation as COCO can hold it, or null (reported) when it cannot. */
-    private Annotation convertible(Annotation a, String where) {
+    /** The annotation as COCO can hold it; empty (and reported) when it cannot. */
+    private Optional<Annotation> convertible(Annotation a, String where) {
         if (a instanceof RotatedBoxAnnotation r) {
             report.warn(new FieldError(where, "kind", "rotated_box", "COCO has no rotated boxes; written as a 4-point polygon"));
-            return new PolygonAnnotation(r.info(), r.box().toPolygon());
+            return Optional.of(new PolygonAnnotation(r.info(), r.box().toPolygon()));
         }
         if (a instanceof EllipseAnnotation e) {
             report.warn(new FieldError(where, "kind", "ellipse", "COCO has no ellipses; written as a 64-point polygon"));
-            return new PolygonAnnotation(e.info(), e.ellipse().toPolygon(64));
+            return Optional.of(new PolygonAnnotation(e.info(), e.ellipse().toPolygon(64)));
         }
         if (a instanceof Tag || a instanceof BoxAnnotation || a instanceof PolygonAnnotation
                 || a instanceof MaskAnnotation || a instanceof KeypointsAnnotation) {
             if (!schema.contains(a.label())) {
                 report.error(new FieldError(where, "label", a.label().toString(), "expected a class of the schema; annotation skipped"));
-                return null;
+                return Optional.empty();
             }
-            return a;
+            return Optional.of(a);
         }
         report.warn(new FieldError(where, "kind", a.kind().wireName(), "COCO cannot hold this kind; annotation not written"));
-        return null;
+        return Optional.empty();
     }
 
     private String fileName(Item item, Path source) {
