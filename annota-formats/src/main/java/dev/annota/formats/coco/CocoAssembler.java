@@ -13,6 +13,7 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.core.schema.Skeleton;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.SafePaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ final class CocoAssembler {
             if (byId.containsKey(cocoId)) {
                 throw im.fail("id", im.node().get("id"), "expected a unique image id");
             }
-            Path path = resolveImage(file);
+            Path path = resolveImage(file, im.location());
             Optional<ImageSize> declared = declaredSize(im);
             Optional<ImageSize> actual = ImageProbe.size(path);
             if (actual.isEmpty()) {
@@ -206,11 +207,11 @@ final class CocoAssembler {
             return schema.byName(name).map(LabelClass::id).orElseGet(() -> schema.add(name));
         }
 
-        private Path resolveImage(String file) {
+        private Path resolveImage(String file, String location) {
             List<Path> candidates = List.of(
-                    root.resolve(CocoFormat.IMAGES_DIR).resolve(subset).resolve(file),
-                    root.resolve(CocoFormat.IMAGES_DIR).resolve(file),
-                    root.resolve(file));
+                    SafePaths.resolveInside(root, CocoFormat.IMAGES_DIR + "/" + subset + "/" + file, location, "file_name"),
+                    SafePaths.resolveInside(root, CocoFormat.IMAGES_DIR + "/" + file, location, "file_name"),
+                    SafePaths.resolveInside(root, file, location, "file_name"));
             for (Path p : candidates) {
                 if (Files.isRegularFile(p)) {
                     return p.toAbsolutePath().normalize();
