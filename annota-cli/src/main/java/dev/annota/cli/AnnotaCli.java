@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AI-assisted image annotation and automated image classification.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, InspectCommand.class, ConvertCommand.class, FormatsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Every command that prints results takes --json and then prints one JSON document on stdout.",
                 "Exit codes: 0 success, 1 internal error, 2 bad input (the message names file, location, field and value)."})
 public final class AnnotaCli implements Runnable {

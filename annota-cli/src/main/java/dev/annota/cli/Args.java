@@ -22,4 +22,13 @@ final class Args {
         }
         throw ValidationException.of(option, value, "expected WIDTHxHEIGHT with positive integers, e.g. 640x480");
     }
+
+    /** {@code fail} or {@code collect}. */
+    static dev.annota.formats.ErrorPolicy onError(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fail" -> dev.annota.formats.ErrorPolicy.FAIL_FAST;
+            case "collect" -> dev.annota.formats.ErrorPolicy.COLLECT;
+            default -> throw ValidationException.of("--on-error", value, "expected fail or collect");
+        };
+    }
 }

@@ -1,7 +1,6 @@
 package dev.annota.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.app.Progress;
 import dev.annota.app.demo.HeadlessDemo;
@@ -70,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String toJson(HeadlessDemo.Result r) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = Json.MAPPER;
         ObjectNode o = m.createObjectNode();
         o.put("folder", r.folder().toString());
         o.put("annotation_file", r.annotationFile().toString());
