@@ -2,12 +2,15 @@ package dev.annota.formats.labelstudio;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects the controls, labels and per-region attributes the writer used, and renders the matching
- * {@code label_config.xml}, so the export can be imported into a Label Studio project as it is.
+ * Collects the controls and per-region attributes the writer used, and renders the matching
+ * {@code label_config.xml}, so the export can be imported into a Label Studio project as it is. Every labels
+ * control lists every class of the schema in id order, and an image-level {@code Choices} control named
+ * {@value #CHOICE} is always present, so the classes (and their order) survive even when unused.
  */
 final class ConfigCollector {
     static final String CHOICE = "choice";
@@ -31,13 +34,14 @@ final class ConfigCollector {
         }
     }
 
-    String xml() {
+    String xml(List<String> classes) {
+        controls.putIfAbsent(new Control("Choices", CHOICE), new LinkedHashSet<>());
         StringBuilder sb = new StringBuilder("<View>\n  <Image name=\"" + ResultWriter.TO_NAME + "\" value=\"$image\"/>\n");
         controls.forEach((c, labels) -> {
             boolean choices = c.tag().equals("Choices");
             sb.append("  <").append(c.tag()).append(" name=\"").append(esc(c.name())).append("\" toName=\"")
                     .append(ResultWriter.TO_NAME).append('"').append(choices ? " choice=\"multiple\"" : "").append(">\n");
-            for (String l : labels) {
+            for (String l : classes) {
                 sb.append("    <").append(choices ? "Choice" : "Label").append(" value=\"").append(esc(l)).append("\"/>\n");
             }
             sb.append("  </").append(c.tag()).append(">\n");

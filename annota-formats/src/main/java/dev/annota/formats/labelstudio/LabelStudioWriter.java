@@ -72,7 +72,7 @@ final class LabelStudioWriter implements DatasetWriter {
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path cfg = folder.resolve("." + LabelConfig.FILE + ".partial");
-        Files.writeString(cfg, config.xml(), StandardCharsets.UTF_8);
+        Files.writeString(cfg, config.xml(dataset.schema().classes().stream().map(c -> c.name()).toList()), StandardCharsets.UTF_8);
         Files.move(cfg, folder.resolve(LabelConfig.FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -3,11 +3,12 @@ package dev.annota.formats.labelstudio;
 /**
  * Label Studio's coordinates: percentages (0–100) of the image width or height. A pixel value written as a
  * percentage and read back can differ in its last bits; the reader therefore snaps a value lying within
- * {@value #SNAP_TOLERANCE} px of a multiple of 1/1024 px onto it, so that coordinates on such a grid (whole,
- * half, quarter… pixels) survive a round trip exactly. Other values keep full double precision.
+ * {@value #SNAP_ULPS} units in the last place (of max(1, |value|)) of a multiple of 1/1024 px onto it, so that
+ * coordinates on such a grid (whole, half, quarter… pixels) survive a round trip exactly. Other values keep
+ * full double precision (a value that is not on the grid is this close to it with a chance of about 1e-9).
  */
 final class Percent {
-    static final double SNAP_TOLERANCE = 1e-7;
+    static final int SNAP_ULPS = 64;
     private static final double GRID = 1024;
 
     private Percent() {
@@ -29,6 +30,6 @@ final class Percent {
 
     static double snap(double v) {
         double g = Math.rint(v * GRID) / GRID;
-        return Math.abs(g - v) <= SNAP_TOLERANCE ? g : v;
+        return Math.abs(g - v) <= SNAP_ULPS * Math.ulp(Math.max(1.0, Math.abs(v))) ? g : v;
     }
 }
