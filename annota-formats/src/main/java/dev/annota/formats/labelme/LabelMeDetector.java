@@ -42,17 +42,31 @@ final class LabelMeDetector implements FormatDetector {
         return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    /** Every LabelMe JSON under {@code folder}, sorted. */
+    /**
+     * Every LabelMe JSON under {@code folder}, sorted, and every file there that is not well-formed JSON (so the
+     * reader reports it rather than passing over it); well-formed JSON of other shapes is left out.
+     */
     static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> s = Files.walk(folder)) {
             List<Path> json = s.filter(LabelMeDetector::isJson).filter(Files::isRegularFile).sorted().toList();
             List<Path> out = new java.util.ArrayList<>();
             for (Path f : json) {
-                if (fileConfidence(f) > 0) {
+                if (!wellFormed(f) || fileConfidence(f) > 0) {
                     out.add(f);
                 }
             }
             return out;
+        }
+    }
+
+    private static boolean wellFormed(Path file) throws IOException {
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            while (p.nextToken() != null) {
+                p.skipChildren();
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
