@@ -1,6 +1,9 @@
 package dev.annota.formats;
 
+import dev.annota.formats.cityscapes.CityscapesFormat;
 import dev.annota.formats.coco.CocoFormat;
+import dev.annota.formats.masks.MasksFormat;
+import dev.annota.formats.voc.VocFormat;
 
 /** The registry of every format Annota ships, registered explicitly. */
 public final class Formats {
@@ -10,6 +13,9 @@ public final class Formats {
     public static FormatRegistry standard() {
         return FormatRegistry.builder()
                 .add(new CocoFormat())
+                .add(new VocFormat())
+                .add(new MasksFormat())
+                .add(new CityscapesFormat())
                 .build();
     }
 }
