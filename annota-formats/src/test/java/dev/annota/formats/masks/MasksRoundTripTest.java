@@ -39,20 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MasksRoundTripTest {
     final MasksFormat format = new MasksFormat();
 
-    /** One mask per class per image: the union of that class's visible object masks. */
-    static List<Annotation> semantic(LabelSchema schema, List<ShapeObject> objects) {
-        Map<String, List<Rle>> byClass = new LinkedHashMap<>();
-        for (ShapeObject o : objects) {
-            byClass.computeIfAbsent(o.className(), k -> new ArrayList<>()).add(o.mask());
-        }
-        List<Annotation> out = new ArrayList<>();
-        byClass.forEach((name, masks) -> out.add(MaskAnnotation.of(schema.byName(name).orElseThrow().id(), ShapesScenes.exact(RleOps.union(masks)))));
-        return out;
-    }
-
     @Test
     void writes_semantic_masks_and_reads_back_identical_rle_masks(@TempDir Path dir) throws IOException {
-        Dataset original = ShapesScenes.dataset(dir.resolve("src"), 12, 3, MasksRoundTripTest::semantic);
+        Dataset original = ShapesScenes.dataset(dir.resolve("src"), 12, 3, ShapesScenes::semantic);
         Path out = dir.resolve("masks");
         ImportReport written = new ImportReport(ErrorPolicy.FAIL_FAST);
         format.writer().orElseThrow().write(original, out, written);

@@ -47,6 +47,18 @@ public final class ShapesScenes {
         return Rle.fromBitmap(mask.toBitmap(), mask.height(), mask.width());
     }
 
+    /** One mask per class per image: the union of that class's visible object masks. */
+    public static List<Annotation> semantic(LabelSchema schema, List<ShapeObject> objects) {
+        java.util.Map<String, List<Rle>> byClass = new java.util.LinkedHashMap<>();
+        for (ShapeObject o : objects) {
+            byClass.computeIfAbsent(o.className(), k -> new ArrayList<>()).add(o.mask());
+        }
+        List<Annotation> out = new ArrayList<>();
+        byClass.forEach((name, masks) -> out.add(dev.annota.core.annotation.MaskAnnotation.of(
+                schema.byName(name).orElseThrow().id(), exact(dev.annota.core.geometry.RleOps.union(masks)))));
+        return out;
+    }
+
     public static List<Item> items(Dataset d) {
         try (Stream<Item> s = d.items()) {
             return s.toList();
