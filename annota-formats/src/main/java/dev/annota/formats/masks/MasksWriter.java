@@ -53,8 +53,13 @@ final class MasksWriter implements DatasetWriter {
             report.warn(new FieldError("", "classes", Integer.toString(entries.size()),
                     "expected at most 256 classes for indexed PNGs; masks are written as 16-bit gray PNGs"));
         }
+        Set<String> subsetsWarned = new HashSet<>();
         try (Stream<Item> items = dataset.items()) {
             items.forEach(item -> {
+                if (!item.subset().equals(Item.DEFAULT_SUBSET) && subsetsWarned.add(item.subset())) {
+                    report.warn(new FieldError("item " + item.id(), "subset", item.subset(),
+                            "the semantic-mask layout has no subsets; the items of this subset are written with the others"));
+                }
                 try {
                     writeItem(item, folder, values, palette, gray16, report);
                 } catch (IOException e) {

@@ -8,7 +8,6 @@ import dev.annota.core.schema.AttributeValue;
 import dev.annota.core.schema.LabelId;
 import dev.annota.formats.ImportReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -29,7 +29,6 @@ final class VocLabels {
     private final ImportReport report;
     private final Map<Integer, LabelId> byIndex = new HashMap<>();
     private final Map<Integer, Integer> indexByColour = new HashMap<>();
-    private final Map<LabelId, Integer> indexByLabel = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
     private final String source;
 
@@ -65,7 +64,6 @@ final class VocLabels {
             LabelId id = schema.byName(e.name()).map(LabelClass::id).orElseGet(() -> schema.add(e.name()));
             schema.update(schema.get(id).orElseThrow().withColour(VocColormap.hex(e.rgb())));
             t.byIndex.put(e.value(), id);
-            t.indexByLabel.put(id, e.value());
         }
         return t;
     }
@@ -91,9 +89,5 @@ final class VocLabels {
     OptionalInt indexOfColour(int rgb) {
         Integer i = indexByColour.get(rgb);
         return i == null ? OptionalInt.empty() : OptionalInt.of(i);
-    }
-
-    LabelSchema.Builder schema() {
-        return schema;
     }
 }

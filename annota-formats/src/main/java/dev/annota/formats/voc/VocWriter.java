@@ -119,6 +119,7 @@ final class VocWriter implements DatasetWriter {
             try {
                 image = SafePaths.resolveInside(folder.resolve(VocFormat.IMAGES), item.id() + (ext.isEmpty() ? ".jpg" : ext), where, "id");
                 xml = SafePaths.resolveInside(folder.resolve(VocFormat.ANNOTATIONS), item.id() + ".xml", where, "id");
+                SafePaths.resolveInside(folder.resolve(VocFormat.IMAGE_SETS).resolve("Main"), item.subset() + ".txt", where, "subset");
             } catch (ValidationException e) {
                 report.error(e);
                 return;

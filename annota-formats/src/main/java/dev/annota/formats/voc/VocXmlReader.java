@@ -1,6 +1,5 @@
 package dev.annota.formats.voc;
 
-import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.AnnotationInfo;
 import dev.annota.core.annotation.BoxAnnotation;
 import dev.annota.core.error.FieldError;
