@@ -1,8 +1,11 @@
 package dev.annota.formats;
 
+import dev.annota.formats.cityscapes.CityscapesFormat;
 import dev.annota.formats.coco.CocoFormat;
 import dev.annota.formats.labelme.LabelMeFormat;
 import dev.annota.formats.labelstudio.LabelStudioFormat;
+import dev.annota.formats.masks.MasksFormat;
+import dev.annota.formats.voc.VocFormat;
 
 /** The registry of every format Annota ships, registered explicitly. */
 public final class Formats {
@@ -14,6 +17,9 @@ public final class Formats {
                 .add(new CocoFormat())
                 .add(new LabelStudioFormat())
                 .add(new LabelMeFormat())
+                .add(new VocFormat())
+                .add(new MasksFormat())
+                .add(new CityscapesFormat())
                 .build();
     }
 }
