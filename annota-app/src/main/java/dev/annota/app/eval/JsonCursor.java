@@ -117,7 +117,7 @@ final class JsonCursor {
         return n;
     }
 
-    /** Expects an object; returns false (having consumed nothing more) for {@code null}. */
+    /** Expects the current token to open an object. */
     void requireObject(String field) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail(field, describe(), "expected a JSON object");
