@@ -3,7 +3,6 @@ package dev.annota.formats.coco;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.AnnotaException;
-import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.item.Item;
 import java.io.Closeable;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -27,8 +25,6 @@ import java.util.stream.StreamSupport;
  * closing the stream closes it.
  */
 final class CocoItems implements Iterator<Item>, Closeable {
-    private static final Consumer<FieldError> IGNORE = e -> { };
-
     private final List<CocoFileIndex> files;
     private int file;
     private int image;
@@ -86,7 +82,7 @@ final class CocoItems implements Iterator<Item>, Closeable {
             JsonFields f = new JsonFields(node, index.file().getFileName() + ": byte " + offset);
             try {
                 annotations.addAll(CocoRecords.toAnnotations(f, index.label(f.requireLong("category_id")),
-                        im.ref().size(), IGNORE, IGNORE));
+                        im.ref().size(), CocoRecords.SILENT, CocoRecords.SILENT));
             } catch (ValidationException e) {
                 // the first pass read this record without error, so the file changed under us
                 throw new AnnotaException(f.location() + ": the record no longer reads as it did; read the dataset again", e);

@@ -27,7 +27,7 @@ import java.nio.file.StandardOpenOption;
  * again from its byte offset after the rest of the file.
  */
 final class CocoScanner {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = CocoJson.MAPPER;
     private static final JsonFactory FACTORY = JSON.getFactory();
 
     private final Path file;
