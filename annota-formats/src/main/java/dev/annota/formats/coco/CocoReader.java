@@ -48,6 +48,7 @@ final class CocoReader implements DatasetReader {
         Path where = Files.isDirectory(dir) ? dir : folder;
         try (Stream<Path> s = Files.list(where)) {
             return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("panoptic")) // coco_panoptic's
                     .filter(Files::isRegularFile).sorted().toList();
         }
     }
