@@ -2,6 +2,7 @@ package dev.annota.formats;
 
 import dev.annota.formats.coco.CocoFormat;
 import dev.annota.formats.cocopanoptic.CocoPanopticFormat;
+import dev.annota.formats.cocoresults.CocoResultsFormat;
 
 /** The registry of every format Annota ships, registered explicitly. */
 public final class Formats {
@@ -12,6 +13,7 @@ public final class Formats {
         return FormatRegistry.builder()
                 .add(new CocoFormat())
                 .add(new CocoPanopticFormat())
+                .add(new CocoResultsFormat())
                 .build();
     }
 }
