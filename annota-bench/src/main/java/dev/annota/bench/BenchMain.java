@@ -26,6 +26,7 @@ public final class BenchMain {
         all.put("shapes-generate", DataBench::generateScenes);
         all.put("coco-write-read", DataBench::cocoRoundTrip);
         all.put("coco-eval", CocoEvalBench::cocoEval);
+        all.put("coco-scale", CocoScaleBench::run);
         return all;
     }
 

@@ -2,6 +2,8 @@ package dev.annota.formats;
 
 import dev.annota.formats.cityscapes.CityscapesFormat;
 import dev.annota.formats.coco.CocoFormat;
+import dev.annota.formats.cocopanoptic.CocoPanopticFormat;
+import dev.annota.formats.cocoresults.CocoResultsFormat;
 import dev.annota.formats.labelme.LabelMeFormat;
 import dev.annota.formats.labelstudio.LabelStudioFormat;
 import dev.annota.formats.masks.MasksFormat;
@@ -20,6 +22,8 @@ public final class Formats {
                 .add(new VocFormat())
                 .add(new MasksFormat())
                 .add(new CityscapesFormat())
+                .add(new CocoPanopticFormat())
+                .add(new CocoResultsFormat())
                 .build();
     }
 }

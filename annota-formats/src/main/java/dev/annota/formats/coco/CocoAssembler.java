@@ -1,12 +1,10 @@
 package dev.annota.formats.coco;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.item.ImageRef;
-import dev.annota.core.item.Item;
 import dev.annota.core.schema.LabelClass;
 import dev.annota.core.schema.LabelId;
 import dev.annota.core.schema.LabelSchema;
@@ -14,27 +12,27 @@ import dev.annota.core.schema.Skeleton;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
 import dev.annota.formats.SafePaths;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds the schema and the items of a COCO dataset from the elements of one or more files. Elements are
- * collected per file and converted when the file ends, because a file may list its categories after its
- * annotations.
+ * The first pass over a COCO dataset: builds the schema and, for each file, a {@link CocoFileIndex} of its
+ * images and of where each readable annotation record lies in the file. Every record is converted once here,
+ * so every warning and error is reported by {@code read()}, but the converted annotations are not kept: the
+ * items are built again from the file, record by record, on each pass over the dataset.
  */
 final class CocoAssembler {
     private final Path root;
     private final ImportReport report;
     private final LabelSchema.Builder schema = LabelSchema.builder();
-    private final List<Item> items = new ArrayList<>();
     private final Set<String> itemIds = new HashSet<>();
 
     CocoAssembler(Path root, ImportReport report) {
@@ -46,52 +44,63 @@ final class CocoAssembler {
         return schema.build();
     }
 
-    List<Item> items() {
-        return List.copyOf(items);
+    FileScope beginFile(Path file, String subset) {
+        return new FileScope(file, subset);
     }
 
-    FileScope beginFile(String subset, String fileName) {
-        return new FileScope(subset, fileName);
-    }
-
-    /** The elements of one file, converted into items at {@link #end()}. */
+    /** The elements of one file, converted as they arrive; {@link #end()} gives the file's index. */
     final class FileScope {
+        private final Path file;
         private final String subset;
-        private final String fileName;
-        private final List<JsonFields> images = new ArrayList<>();
-        private final List<JsonFields> annotations = new ArrayList<>();
-        private final List<JsonFields> categories = new ArrayList<>();
+        private final Map<Long, LabelId> labels = new HashMap<>();
+        private final Map<Long, Integer> imageIndex = new HashMap<>();
+        private final List<ImageEntry> images = new ArrayList<>();
+        private final CocoFileIndex.Builder index = new CocoFileIndex.Builder();
+        private boolean sawImages;
+        private boolean sawCategories;
 
-        private FileScope(String subset, String fileName) {
+        private FileScope(Path file, String subset) {
+            this.file = file;
             this.subset = subset;
-            this.fileName = fileName;
         }
 
-        void accept(String section, JsonFields element) {
-            switch (section) {
-                case "images" -> images.add(element);
-                case "annotations" -> annotations.add(element);
-                default -> categories.add(element);
+        /** Whether annotations can be converted now: the images and categories they refer to are known. */
+        boolean readyForAnnotations() {
+            return sawImages && sawCategories;
+        }
+
+        void section(String name) {
+            if (name.equals("images")) {
+                sawImages = true;
+            } else if (name.equals("categories")) {
+                sawCategories = true;
             }
         }
 
-        void end() {
-            Map<Long, LabelId> labels = new HashMap<>();
-            for (JsonFields c : categories) {
-                guarded(() -> category(c, labels));
-            }
-            Map<Long, ImageEntry> byId = new LinkedHashMap<>();
-            for (JsonFields im : images) {
-                guarded(() -> image(im, byId));
-            }
-            for (JsonFields a : annotations) {
-                guarded(() -> annotation(a, labels, byId));
-            }
-            for (ImageEntry e : byId.values()) {
+        void image(JsonFields im) {
+            guarded(() -> addImage(im));
+        }
+
+        void category(JsonFields c) {
+            guarded(() -> category(c, labels));
+        }
+
+        /** Converts one annotation record (reporting its problems) and remembers where it lies in the file. */
+        void annotation(JsonFields a, long offset, int length) {
+            guarded(() -> {
+                int image = annotation(a);
+                index.add(image, offset, length);
+            });
+        }
+
+        CocoFileIndex end() throws IOException {
+            List<CocoFileIndex.Image> done = new ArrayList<>(images.size());
+            for (ImageEntry e : images) {
                 String id = itemIds.add(e.id) ? e.id : subset + "/" + e.id;
                 itemIds.add(id);
-                items.add(new Item(id, e.ref, subset, e.annotations, Map.of("coco_image_id", Long.toString(e.cocoId))));
+                done.add(new CocoFileIndex.Image(e.cocoId, id, e.ref));
             }
+            return index.build(file, subset, done, labels);
         }
 
         private void guarded(Runnable step) {
@@ -151,10 +160,10 @@ final class CocoAssembler {
             }
         }
 
-        private void image(JsonFields im, Map<Long, ImageEntry> byId) {
+        private void addImage(JsonFields im) {
             long cocoId = im.requireLong("id");
             String file = im.requireText("file_name");
-            if (byId.containsKey(cocoId)) {
+            if (imageIndex.containsKey(cocoId)) {
                 throw im.fail("id", im.node().get("id"), "expected a unique image id");
             }
             Path path = resolveImage(file, im.location());
@@ -172,7 +181,8 @@ final class CocoAssembler {
             Optional<ImageSize> size = actual.isPresent() ? actual : declared;
             String id = stem(file);
             ImageRef ref = new ImageRef(path.toString(), size, Optional.empty());
-            byId.put(cocoId, new ImageEntry(cocoId, id, ref, new ArrayList<>()));
+            imageIndex.put(cocoId, images.size());
+            images.add(new ImageEntry(cocoId, id, ref));
         }
 
         private Optional<ImageSize> declaredSize(JsonFields im) {
@@ -188,16 +198,17 @@ final class CocoAssembler {
             return Optional.of(new ImageSize((int) w, (int) h));
         }
 
-        private void annotation(JsonFields a, Map<Long, LabelId> labels, Map<Long, ImageEntry> byId) {
+        /** The index of the record's image; throws when the record is broken beyond use. */
+        private int annotation(JsonFields a) {
             long imageId = a.requireLong("image_id");
-            ImageEntry entry = byId.get(imageId);
-            if (entry == null) {
+            Integer image = imageIndex.get(imageId);
+            if (image == null) {
                 throw a.fail("image_id", a.node().get("image_id"), "expected the id of an image listed in images");
             }
             long categoryId = a.requireLong("category_id");
             LabelId label = labels.computeIfAbsent(categoryId, raw -> undeclared(a, raw));
-            List<Annotation> converted = CocoRecords.toAnnotations(a, label, entry.ref.size(), report::warn, report::error);
-            entry.annotations.addAll(converted);
+            CocoRecords.toAnnotations(a, label, images.get(image).ref.size(), report::warn, report::error);
+            return image;
         }
 
         private LabelId undeclared(JsonFields a, long raw) {
@@ -229,6 +240,6 @@ final class CocoAssembler {
         return dot > slash + 1 ? f.substring(0, dot) : f;
     }
 
-    private record ImageEntry(long cocoId, String id, ImageRef ref, List<Annotation> annotations) {
+    private record ImageEntry(long cocoId, String id, ImageRef ref) {
     }
 }

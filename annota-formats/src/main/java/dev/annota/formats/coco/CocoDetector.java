@@ -1,13 +1,9 @@
 package dev.annota.formats.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.annota.formats.FormatDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,8 +12,6 @@ import java.util.Set;
  * scanned, not loaded), or a folder whose {@code annotations/} holds such files.
  */
 final class CocoDetector implements FormatDetector {
-    private static final JsonFactory JSON = new JsonFactory();
-
     @Override
     public double confidence(Path path) throws IOException {
         if (Files.isDirectory(path)) {
@@ -35,21 +29,12 @@ final class CocoDetector implements FormatDetector {
     }
 
     static double fileConfidence(Path file) throws IOException {
-        Set<String> keys = new HashSet<>();
-        try (JsonParser p = JSON.createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return 0;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                keys.add(p.currentName());
-                p.nextToken();
-                p.skipChildren();
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return 0; // not JSON at all, or truncated: certainly not a COCO file we can read
+        CocoJsonProbe probe = CocoJsonProbe.of(file);
+        if (!probe.rootIsObject() || probe.isPanoptic(file)) {
+            return 0; // COCO panoptic files (segments_info, panoptic_*.json) belong to the coco_panoptic format
         }
+        Set<String> keys = probe.keys();
         if (keys.contains("images") && keys.contains("annotations") && keys.contains("categories")) {
-            // COCO panoptic files carry segments_info inside annotations; they are told apart by the panoptic format
             return 1.0;
         }
         if (keys.contains("images") && keys.contains("annotations")) {

@@ -1,10 +1,5 @@
 package dev.annota.formats.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.item.Dataset;
@@ -20,14 +15,15 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Reads COCO JSON files with a streaming parser: each element of {@code images}, {@code annotations} and
- * {@code categories} is parsed on its own, so an error names the file, the line and the JSON pointer of the
- * element, and one bad element never stops the rest under {@link dev.annota.formats.ErrorPolicy#COLLECT}.
+ * Reads COCO JSON files in two kinds of pass, so that memory does not grow with the number of annotations.
+ * {@link #read} makes one streaming pass per file ({@link CocoScanner}): it reads categories and images,
+ * converts every annotation record once to report its problems (each element parsed on its own, so an error
+ * names the file, the line and the JSON pointer, and under {@link dev.annota.formats.ErrorPolicy#COLLECT} one
+ * bad element never stops the rest), and keeps only where each good record lies in the file
+ * ({@link CocoFileIndex}). Each call to {@code items()} then streams the images in order and parses each
+ * image's records again from their byte ranges ({@link CocoItems}).
  */
 final class CocoReader implements DatasetReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
-
     @Override
     public Dataset read(Path path, ImportReport report) throws IOException {
         Path root = Files.isDirectory(path) ? path : datasetRoot(path);
@@ -37,11 +33,13 @@ final class CocoReader implements DatasetReader {
                     "expected COCO JSON files in " + CocoFormat.ANNOTATIONS_DIR + "/"));
         }
         CocoAssembler assembler = new CocoAssembler(root, report);
+        List<CocoFileIndex> indexed = new ArrayList<>(files.size());
         for (Path file : files) {
-            parseFile(file, subsetOf(file, files.size()), assembler, report);
+            CocoAssembler.FileScope scope = assembler.beginFile(file, subsetOf(file, files.size()));
+            new CocoScanner(file, scope, report).scan();
+            indexed.add(scope.end());
         }
-        List<Item> items = assembler.items();
-        return Dataset.streaming(assembler.schema(), () -> items.stream());
+        return new CocoDataset(assembler.schema(), indexed);
     }
 
     /** The JSON files of a folder layout: {@code annotations/*.json}, or {@code *.json} in the folder itself. */
@@ -50,6 +48,7 @@ final class CocoReader implements DatasetReader {
         Path where = Files.isDirectory(dir) ? dir : folder;
         try (Stream<Path> s = Files.list(where)) {
             return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("panoptic")) // coco_panoptic's
                     .filter(Files::isRegularFile).sorted().toList();
         }
     }
@@ -73,42 +72,5 @@ final class CocoReader implements DatasetReader {
             }
         }
         return fileCount == 1 ? Item.DEFAULT_SUBSET : stem;
-    }
-
-    private void parseFile(Path file, String subset, CocoAssembler assembler, ImportReport report) throws IOException {
-        String fileName = file.getFileName().toString();
-        CocoAssembler.FileScope scope = assembler.beginFile(subset, fileName);
-        try (JsonParser p = FACTORY.createParser(file.toFile())) {
-            p.setCodec(JSON);
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new ValidationException(new FieldError(fileName + ":" + p.currentLocation().getLineNr(), "(root)",
-                        String.valueOf(p.currentToken()), "expected a JSON object with images, annotations and categories"));
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (key) {
-                    case "images", "annotations", "categories" -> {
-                        if (t != JsonToken.START_ARRAY) {
-                            throw new ValidationException(new FieldError(fileName + ":" + p.currentLocation().getLineNr(),
-                                    key, String.valueOf(t), "expected an array"));
-                        }
-                        int index = 0;
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            String where = fileName + ":" + p.currentLocation().getLineNr() + " /" + key + "/" + index;
-                            JsonNode element = p.readValueAsTree();
-                            scope.accept(key, new JsonFields(element, where));
-                            index++;
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var loc = e.getLocation();
-            report.error(new FieldError(fileName + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr()),
-                    "(json)", null, "expected well-formed JSON (" + e.getOriginalMessage() + ")"));
-        }
-        scope.end();
     }
 }

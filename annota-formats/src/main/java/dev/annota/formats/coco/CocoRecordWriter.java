@@ -1,6 +1,6 @@
 package dev.annota.formats.coco;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.BoxAnnotation;
@@ -15,9 +15,9 @@ import dev.annota.core.geometry.Rle;
 import dev.annota.core.geometry.RleCodec;
 import dev.annota.core.geometry.RleOps;
 import dev.annota.core.schema.AttributeValue;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Annota annotations (one shape and/or one keypoint set of the same object) → one COCO record. {@code area}
@@ -28,11 +28,18 @@ final class CocoRecordWriter {
     private CocoRecordWriter() {
     }
 
-    static ObjectNode toRecord(List<Annotation> record, ImageSize size) {
+    /**
+     * Writes the record as one JSON object: {@code id}, {@code image_id} and {@code category_id} first, as
+     * people expect to read them, then the shape, keypoints, score and attributes. Streams straight into the
+     * generator (no tree), since a large export writes millions of them.
+     */
+    static void write(List<Annotation> record, ImageSize size, long id, long imageId, JsonGenerator g) throws IOException {
         Annotation first = record.get(0);
-        ObjectNode o = CocoWriter.JSON.createObjectNode();
-        o.put("category_id", first.label().value());
-        Map<String, AttributeValue> attrs = new TreeMap<>(first.info().attributes());
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeNumberField("image_id", imageId);
+        g.writeNumberField("category_id", first.label().value());
+        Map<String, AttributeValue> attrs = first.info().attributes();
         boolean crowd = attrs.get(CocoAttributes.ISCROWD) instanceof AttributeValue.Flag f && f.value();
         Annotation shape = null;
         KeypointsAnnotation keypoints = null;
@@ -44,74 +51,89 @@ final class CocoRecordWriter {
             }
         }
         if (shape != null || keypoints != null) {
-            o.put("iscrowd", crowd ? 1 : 0);
+            g.writeNumberField("iscrowd", crowd ? 1 : 0);
         }
         if (shape instanceof PolygonAnnotation p) {
-            ArrayNode seg = o.putArray("segmentation");
+            g.writeArrayFieldStart("segmentation");
             for (double[] part : p.polygon().toFlat()) {
-                ArrayNode a = seg.addArray();
-                for (double v : part) {
-                    a.add(v);
-                }
+                g.writeArray(part, 0, part.length);
             }
-            putNumber(o, "area", PolygonRasterizer.rasterize(p.polygon(), size).area());
-            putBox(o, p.polygon().boundingBox());
+            g.writeEndArray();
+            writeNumber(g, "area", PolygonRasterizer.rasterize(p.polygon(), size).area());
+            writeBox(g, p.polygon().boundingBox());
         } else if (shape instanceof MaskAnnotation m) {
-            o.set("segmentation", rle(o, m.mask(), crowd));
-            putNumber(o, "area", m.mask().area());
-            putBox(o, RleOps.toBbox(m.mask()));
+            g.writeFieldName("segmentation");
+            writeRle(g, m.mask(), crowd);
+            writeNumber(g, "area", m.mask().area());
+            writeBox(g, RleOps.toBbox(m.mask()));
         } else if (shape instanceof BoxAnnotation b) {
-            o.putArray("segmentation");
-            putNumber(o, "area", b.box().area());
-            putBox(o, b.box());
+            g.writeArrayFieldStart("segmentation");
+            g.writeEndArray();
+            writeNumber(g, "area", b.box().area());
+            writeBox(g, b.box());
         }
         if (keypoints != null) {
             Keypoints k = keypoints.keypoints();
-            ArrayNode arr = o.putArray("keypoints");
+            g.writeArrayFieldStart("keypoints");
             for (double v : k.toFlat()) {
-                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                    arr.add((long) v);
-                } else {
-                    arr.add(v);
-                }
+                writeNumber(g, v);
             }
-            o.put("num_keypoints", k.labelledCount());
+            g.writeEndArray();
+            g.writeNumberField("num_keypoints", k.labelledCount());
             if (shape == null) {
                 PixelBox box = k.boundingBox();
-                putNumber(o, "area", box.area());
-                putBox(o, box);
+                writeNumber(g, "area", box.area());
+                writeBox(g, box);
             }
         }
         if (first.info().confidence().isPresent()) {
-            o.put("score", first.info().confidence().getAsDouble());
+            g.writeNumberField("score", first.info().confidence().getAsDouble());
         }
-        CocoAttributes.write(attrs, record.stream().anyMatch(a -> a.info().occluded()), o);
-        return o;
+        ObjectNode extra = CocoWriter.JSON.createObjectNode();
+        CocoAttributes.write(attrs, record.stream().anyMatch(a -> a.info().occluded()), extra);
+        if (!extra.isEmpty()) {
+            g.writeFieldName("attributes");
+            g.writeTree(extra.get("attributes"));
+        }
+        g.writeEndObject();
     }
 
-    private static ObjectNode rle(ObjectNode parent, Rle mask, boolean crowd) {
-        ObjectNode seg = parent.objectNode();
-        seg.putArray("size").add(mask.height()).add(mask.width());
+    private static void writeRle(JsonGenerator g, Rle mask, boolean crowd) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("size");
+        g.writeNumber(mask.height());
+        g.writeNumber(mask.width());
+        g.writeEndArray();
         if (crowd) {
             // COCO's own files keep crowd masks uncompressed
-            ArrayNode counts = seg.putArray("counts");
+            g.writeArrayFieldStart("counts");
             for (int c : mask.counts()) {
-                counts.add(c);
+                g.writeNumber(c);
             }
+            g.writeEndArray();
         } else {
-            seg.put("counts", RleCodec.encode(mask));
+            g.writeStringField("counts", RleCodec.encode(mask));
         }
-        return seg;
+        g.writeEndObject();
     }
 
-    private static void putBox(ObjectNode o, PixelBox b) {
-        ArrayNode a = o.putArray("bbox");
-        for (double v : b.toXywh()) {
-            a.add(v);
-        }
+    private static void writeBox(JsonGenerator g, PixelBox b) throws IOException {
+        double[] xywh = b.toXywh();
+        g.writeFieldName("bbox");
+        g.writeArray(xywh, 0, xywh.length);
     }
 
-    private static void putNumber(ObjectNode o, String name, double v) {
-        CocoAttributes.putNumber(o, name, v);
+    /** Whole numbers without a fraction ({@code 12}, not {@code 12.0}), as COCO's files write counts and areas. */
+    private static void writeNumber(JsonGenerator g, String name, double v) throws IOException {
+        g.writeFieldName(name);
+        writeNumber(g, v);
+    }
+
+    private static void writeNumber(JsonGenerator g, double v) throws IOException {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            g.writeNumber((long) v);
+        } else {
+            g.writeNumber(v);
+        }
     }
 }

@@ -35,6 +35,9 @@ import java.util.function.Consumer;
  * A record with neither shape nor keypoints is an image-level label, a {@link Tag}.
  */
 final class CocoRecords {
+    /** Drops what it is given: for passes that re-read records whose problems were already reported. */
+    static final Consumer<FieldError> SILENT = e -> { };
+
     private CocoRecords() {
     }
 
@@ -72,7 +75,7 @@ final class CocoRecords {
             int group = id.isPresent() ? (int) id.getAsLong() : 0;
             out.replaceAll(a -> a.withInfo(a.info().withGroup(group)));
         }
-        if (size.isPresent()) {
+        if (size.isPresent() && warn != SILENT) {
             warnIfOutside(f, out, size.get(), warn);
         }
         return out;

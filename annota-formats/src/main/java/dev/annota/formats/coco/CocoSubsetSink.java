@@ -1,8 +1,8 @@
 package dev.annota.formats.coco;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.EllipseAnnotation;
 import dev.annota.core.annotation.KeypointsAnnotation;
@@ -58,7 +58,7 @@ final class CocoSubsetSink {
 
     /** A generator that writes root-level values separated by commas: the inside of a JSON array. */
     private static JsonGenerator fragment(Path file) throws IOException {
-        JsonGenerator g = CocoWriter.JSON.getFactory().createGenerator(Files.newOutputStream(file));
+        JsonGenerator g = CocoWriter.JSON.getFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8);
         g.setRootValueSeparator(new SerializedString(","));
         g.setCodec(CocoWriter.JSON);
         return g;
@@ -80,17 +80,14 @@ final class CocoSubsetSink {
         String fileName = fileName(item, source);
         copyImage(source, fileName, where);
         long imageId = nextImageId++;
-        ObjectNode image = CocoWriter.JSON.createObjectNode();
-        image.put("id", imageId);
-        image.put("file_name", fileName);
-        image.put("width", size.get().width());
-        image.put("height", size.get().height());
-        images.writeTree(image);
+        images.writeStartObject();
+        images.writeNumberField("id", imageId);
+        images.writeStringField("file_name", fileName);
+        images.writeNumberField("width", size.get().width());
+        images.writeNumberField("height", size.get().height());
+        images.writeEndObject();
         for (List<Annotation> record : records(item, where)) {
-            ObjectNode node = CocoRecordWriter.toRecord(record, size.get());
-            node.put("id", nextAnnotationId++);
-            node.put("image_id", imageId);
-            annotations.writeTree(reorder(node));
+            CocoRecordWriter.write(record, size.get(), nextAnnotationId++, imageId, annotations);
         }
     }
 
@@ -165,19 +162,6 @@ final class CocoSubsetSink {
         }
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** id, image_id and category_id first, as people expect to read them. */
-    private static ObjectNode reorder(ObjectNode node) {
-        ObjectNode o = node.objectNode();
-        o.set("id", node.get("id"));
-        o.set("image_id", node.get("image_id"));
-        node.fieldNames().forEachRemaining(f -> {
-            if (!o.has(f)) {
-                o.set(f, node.get(f));
-            }
-        });
-        return o;
     }
 
     void copyImages(OutputStream out) throws IOException {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * beside it, then moved into place), so a crash never leaves a half-written JSON.
  */
 final class CocoWriter implements DatasetWriter {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = CocoJson.MAPPER;
 
     @Override
     public void write(Dataset dataset, Path folder, ImportReport report) throws IOException {

@@ -9,39 +9,39 @@ import java.util.OptionalLong;
 
 /**
  * Typed access to the fields of one JSON object, with errors that name the location (file, line, JSON
- * pointer), the field and the bad value.
+ * pointer), the field and the bad value. Shared by the COCO family of formats (instances, panoptic, results).
  */
-final class JsonFields {
+public final class JsonFields {
     private final JsonNode node;
     private final String location;
 
-    JsonFields(JsonNode node, String location) {
+    public JsonFields(JsonNode node, String location) {
         this.node = node;
         this.location = location;
     }
 
-    String location() {
+    public String location() {
         return location;
     }
 
-    JsonNode node() {
+    public JsonNode node() {
         return node;
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();
     }
 
-    FieldError error(String field, JsonNode value, String expected) {
+    public FieldError error(String field, JsonNode value, String expected) {
         return new FieldError(location, field, value == null ? null : shorten(value.toString()), expected);
     }
 
-    ValidationException fail(String field, JsonNode value, String expected) {
+    public ValidationException fail(String field, JsonNode value, String expected) {
         return new ValidationException(error(field, value, expected));
     }
 
-    long requireLong(String field) {
+    public long requireLong(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw fail(field, null, "expected an integer");
@@ -52,11 +52,11 @@ final class JsonFields {
         return v.asLong();
     }
 
-    OptionalLong optionalLong(String field) {
+    public OptionalLong optionalLong(String field) {
         return has(field) ? OptionalLong.of(requireLong(field)) : OptionalLong.empty();
     }
 
-    OptionalDouble optionalDouble(String field) {
+    public OptionalDouble optionalDouble(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return OptionalDouble.empty();
@@ -67,7 +67,7 @@ final class JsonFields {
         return OptionalDouble.of(v.asDouble());
     }
 
-    String requireText(String field) {
+    public String requireText(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw fail(field, v, "expected a non-empty string");
@@ -75,13 +75,13 @@ final class JsonFields {
         return v.asText();
     }
 
-    Optional<String> optionalText(String field) {
+    public Optional<String> optionalText(String field) {
         JsonNode v = node.get(field);
         return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
     }
 
     /** A JSON array of finite numbers, of exactly {@code length} entries when {@code length >= 0}. */
-    double[] numbers(String field, JsonNode v, int length) {
+    public double[] numbers(String field, JsonNode v, int length) {
         if (v == null || !v.isArray() || (length >= 0 && v.size() != length)) {
             throw fail(field, v, length >= 0 ? "expected an array of " + length + " numbers" : "expected an array of numbers");
         }
