@@ -1,6 +1,8 @@
 package dev.annota.formats;
 
 import dev.annota.formats.coco.CocoFormat;
+import dev.annota.formats.yolo.UltralyticsFormat;
+import dev.annota.formats.yolo.YoloFormat;
 
 /** The registry of every format Annota ships, registered explicitly. */
 public final class Formats {
@@ -10,6 +12,8 @@ public final class Formats {
     public static FormatRegistry standard() {
         return FormatRegistry.builder()
                 .add(new CocoFormat())
+                .add(new YoloFormat())
+                .add(new UltralyticsFormat())
                 .build();
     }
 }
