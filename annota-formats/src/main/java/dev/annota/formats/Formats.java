@@ -1,6 +1,8 @@
 package dev.annota.formats;
 
 import dev.annota.formats.coco.CocoFormat;
+import dev.annota.formats.csv.CsvFormat;
+import dev.annota.formats.imagenet.ImageNetFormat;
 import dev.annota.formats.yolo.UltralyticsFormat;
 import dev.annota.formats.yolo.YoloFormat;
 
@@ -14,6 +16,8 @@ public final class Formats {
                 .add(new CocoFormat())
                 .add(new YoloFormat())
                 .add(new UltralyticsFormat())
+                .add(new ImageNetFormat())
+                .add(new CsvFormat())
                 .build();
     }
 }

@@ -17,19 +17,31 @@ public final class LossLog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     private static final class Entry {
+        final String field;
+        final String value;
         final String expected;
         long count;
         final Set<String> items = new LinkedHashSet<>();
         long itemCount;
 
-        Entry(String expected) {
+        Entry(String field, String value, String expected) {
+            this.field = field;
+            this.value = value;
             this.expected = expected;
         }
     }
 
     /** One annotation of item {@code itemId} lost {@code field}; {@code expected} says what the format holds instead. */
     public void note(String field, String itemId, String expected) {
-        Entry e = entries.computeIfAbsent(field, f -> new Entry(expected));
+        note(field, "", itemId, expected);
+    }
+
+    /**
+     * One annotation of item {@code itemId} could not be written because its {@code field} has {@code value}
+     * (e.g. field {@code kind}, value {@code polygon}); counted per field and value.
+     */
+    public void note(String field, String value, String itemId, String expected) {
+        Entry e = entries.computeIfAbsent(field + "\u0000" + value, k -> new Entry(field, value, expected));
         e.count++;
         if (e.items.size() < LISTED_ITEMS) {
             if (e.items.add(itemId)) {
@@ -40,16 +52,13 @@ public final class LossLog {
         }
     }
 
-    /** The fields noted so far. */
-    public Set<String> fields() {
-        return entries.keySet();
-    }
 
     /** One warning per field, located at {@code location} (the dataset or file written). */
     public void flush(ImportReport report, String location) {
-        entries.forEach((field, e) -> {
+        entries.values().forEach(e -> {
             String more = e.itemCount > e.items.size() ? ", …" : "";
-            report.warn(new FieldError(location, field, e.count + " annotation" + (e.count == 1 ? "" : "s"),
+            String count = e.count + " annotation" + (e.count == 1 ? "" : "s");
+            report.warn(new FieldError(location, e.field, e.value.isEmpty() ? count : e.value + " (" + count + ")",
                     e.expected + " (items: " + String.join(", ", e.items) + more + ")"));
         });
         entries.clear();

@@ -7,6 +7,8 @@ import dev.annota.core.item.ImageRef;
 import dev.annota.core.item.Item;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.SafePaths;
+import dev.annota.core.error.ValidationException;
 import dev.annota.formats.imagenet.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +52,12 @@ final class YoloAssembler {
      */
     void add(Path image, String subset, String id, Path labelFile, String listedAt) throws IOException {
         image = image.toAbsolutePath().normalize();
+        try {
+            SafePaths.resolveInside(root, relative(image), listedAt, "image"); // a link out of the dataset is refused
+        } catch (ValidationException e) {
+            report.error(e);
+            return;
+        }
         if (!imagesSeen.add(image)) {
             report.warn(new FieldError(listedAt, "image", relative(image), "expected each image listed once (the repeat is ignored)"));
             return;
