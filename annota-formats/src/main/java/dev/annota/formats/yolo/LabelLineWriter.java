@@ -33,7 +33,9 @@ import java.util.Optional;
  * <ul>
  *   <li>both layouts: boxes as {@code c cx cy w h}; tags, masks (not polygonised: tracing a mask's outline is
  *       not exact), polylines, free points and cuboids are not written;</li>
- *   <li>Ultralytics: rotated boxes as oriented boxes (4 corners); polygons as segments, one line per part;
+ *   <li>Ultralytics: rotated boxes as oriented boxes (4 corners); polygons as segments, one line per part (a
+ *       4-point part, or one as long as a pose line, with its first point repeated at the end so that it does not
+ *       read back as an oriented box or a pose);
  *       ellipses as 64-point polygons; keypoints as pose lines whose box is the box annotation of the same
  *       group and label, or else the bounding box of another shape of the group, or else of the labelled
  *       keypoints (the last two read back as an extra box); points missing up to {@code kpt_shape} are
@@ -129,11 +131,11 @@ final class LabelLineWriter {
                 warn(where, "polygon", "YOLO segments have one outline; written as "
                         + p.polygon().parts().size() + " lines, one per part");
             }
-            p.polygon().parts().forEach(part -> points(out, c, part, size));
+            p.polygon().parts().forEach(part -> points(out, c, closedWhenAmbiguous(part), size));
         } else if (a instanceof EllipseAnnotation e) {
             if (ultra) {
                 warn(where, "ellipse", "YOLO has no ellipses; written as a " + ELLIPSE_SEGMENTS + "-point polygon");
-                points(out, c, e.ellipse().toPolygon(ELLIPSE_SEGMENTS).parts().get(0), size);
+                points(out, c, closedWhenAmbiguous(e.ellipse().toPolygon(ELLIPSE_SEGMENTS).parts().get(0)), size);
             } else {
                 warn(where, "ellipse", "the darknet layout has boxes only; written as its bounding box");
                 box(out, c, e.ellipse().boundingBox(), size);
@@ -150,6 +152,21 @@ final class LabelLineWriter {
         } else {
             warn(where, a.kind().wireName(), notHeld(a));
         }
+    }
+
+    /**
+     * A polygon part whose line would read back as something else, a 4-point part (an oriented box when it is a
+     * rectangle) or a part as long as a pose line, with its first point repeated at the end: the reader drops
+     * the repeat, so the polygon reads back unchanged.
+     */
+    private List<Point> closedWhenAmbiguous(List<Point> part) {
+        int values = 1 + 2 * part.size();
+        if (part.size() == 4 || kpt.isPresent() && values == kpt.get().lineLength()) {
+            List<Point> closed = new ArrayList<>(part);
+            closed.add(part.get(0));
+            return closed;
+        }
+        return part;
     }
 
     private String notHeld(Annotation a) {

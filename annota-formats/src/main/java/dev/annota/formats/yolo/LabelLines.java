@@ -36,7 +36,8 @@ import java.util.Optional;
  *   <li>{@code n == 9} and the four corners form a rectangle (in pixels, relative tolerance 1e-3): an oriented
  *       box {@code c x1 y1 .. x4 y4}, read as a {@link RotatedBox} whose centre is the mean of the corners, whose
  *       width and height are the mean lengths of opposite sides and whose angle is the direction of the first side;</li>
- *   <li>any other odd {@code n >= 7}: a polygon {@code c x1 y1 x2 y2 ...} (a non-rectangular 4-point line too).</li>
+ *   <li>any other odd {@code n >= 7}: a polygon {@code c x1 y1 x2 y2 ...} (a non-rectangular 4-point line too); a
+ *       last point equal to the first closes the ring explicitly and is dropped.</li>
  * </ul>
  * The darknet layout only has boxes: extra values on a line are warned about and ignored. A value outside [0, 1]
  * is a warning (kept as is); a value that is not a number, a negative size or a bad visibility is an error that
@@ -129,6 +130,9 @@ final class LabelLines {
                 if (r.isPresent()) {
                     return List.of(RotatedBoxAnnotation.of(label, r.get()));
                 }
+            }
+            if (points.size() > 3 && points.get(0).equals(points.get(points.size() - 1))) {
+                points.remove(points.size() - 1); // an explicitly closed ring: the repeated first point is implied
             }
             return List.of(PolygonAnnotation.of(label, Polygon.of(points)));
         }
