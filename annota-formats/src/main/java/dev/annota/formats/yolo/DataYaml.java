@@ -28,8 +28,10 @@ import java.util.Set;
  * @param path   the {@code path} value, when given
  * @param splits split name → folders or list files, in file order; known splits first
  * @param names  class names by index (null where an index map leaves a gap)
+ * @param kptNames keypoint names by class index ({@code kpt_names}, as recent Ultralytics writes them)
  */
-record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<String> names, Optional<KptShape> kpt) {
+record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<String> names, Optional<KptShape> kpt,
+        Map<Integer, List<String>> kptNames) {
     static final List<String> KNOWN_SPLITS = List.of("train", "val", "test");
     /** Keys that never name a split. */
     private static final Set<String> META = Set.of("path", "names", "nc", "kpt_shape", "flip_idx", "download", "channels",
@@ -40,6 +42,7 @@ record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<St
     DataYaml {
         splits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(splits));
         names = java.util.Collections.unmodifiableList(new ArrayList<>(names));
+        kptNames = Map.copyOf(kptNames);
     }
 
     static DataYaml parse(Path file, ImportReport report) throws IOException {
@@ -70,7 +73,28 @@ record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<St
         List<String> names = names(root, name, report);
         Optional<KptShape> kpt = kptShape(root, name, report);
         kpt.ifPresent(k -> checkFlipIdx(root, k, name, report));
-        return new DataYaml(path, splits, names, kpt);
+        return new DataYaml(path, splits, names, kpt, kptNames(root.get("kpt_names")));
+    }
+
+    /** {@code kpt_names: {0: [nose, eye]}} (or a list by class index); anything else is ignored. */
+    private static Map<Integer, List<String>> kptNames(JsonNode n) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        if (n == null || !(n.isObject() || n.isArray())) {
+            return out;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = n.isObject() ? n.fields() : java.util.Collections.emptyIterator();
+        int i = 0;
+        for (JsonNode v : n) {
+            String key = it.hasNext() ? it.next().getKey() : Integer.toString(i);
+            i++;
+            if (!v.isArray() || !key.trim().matches("\\d+")) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            v.forEach(x -> names.add(x.asText()));
+            out.put(Integer.parseInt(key.trim()), names);
+        }
+        return out;
     }
 
     /** A split value: one path, or a list of paths; empty for anything else. */
@@ -173,7 +197,8 @@ record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<St
     }
 
     /** The text of a data.yaml for {@code splits} (name → images folder), {@code names} and an optional kpt_shape. */
-    static String write(Map<String, String> splits, List<String> names, Optional<KptShape> kpt) throws IOException {
+    static String write(Map<String, String> splits, List<String> names, Optional<KptShape> kpt,
+            Map<Integer, List<String>> kptNames) throws IOException {
         ObjectNode o = YAML.createObjectNode();
         o.put("path", ".");
         splits.forEach(o::put);
@@ -181,6 +206,13 @@ record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<St
         ArrayNode n = o.putArray("names");
         names.forEach(n::add);
         kpt.ifPresent(k -> o.putArray("kpt_shape").add(k.points()).add(k.dims()));
+        if (kpt.isPresent() && !kptNames.isEmpty()) {
+            ObjectNode kn = o.putObject("kpt_names");
+            kptNames.forEach((index, points) -> {
+                ArrayNode a = kn.putArray(Integer.toString(index));
+                points.forEach(a::add);
+            });
+        }
         return "# Ultralytics YOLO dataset, written by Annota\n" + YAML.writeValueAsString(o);
     }
 }

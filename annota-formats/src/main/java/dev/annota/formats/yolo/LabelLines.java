@@ -53,8 +53,15 @@ final class LabelLines {
     private final Optional<KptShape> kpt;
     private final YoloClasses classes;
     private final ImportReport report;
+    private final java.util.Map<Integer, List<String>> kptNames;
 
     LabelLines(Mode mode, Optional<KptShape> kpt, YoloClasses classes, ImportReport report) {
+        this(mode, kpt, java.util.Map.of(), classes, report);
+    }
+
+    /** {@code kptNames}: keypoint names by class index (data.yaml's {@code kpt_names}), for the classes' skeletons. */
+    LabelLines(Mode mode, Optional<KptShape> kpt, java.util.Map<Integer, List<String>> kptNames, YoloClasses classes, ImportReport report) {
+        this.kptNames = kptNames;
         this.mode = mode;
         this.kpt = kpt;
         this.classes = classes;
@@ -177,6 +184,7 @@ final class LabelLines {
             points.add(new Keypoint(new Point(x[at] * size.width(), x[at + 1] * size.height()), vis));
         }
         LabelId label = label(index, where, v[0]);
+        classes.poseClass(label, k.points(), Optional.ofNullable(kptNames.get(index)));
         BoxAnnotation box = box(x, label, size, where);
         AnnotationInfo info = AnnotationInfo.of(label).withGroup(group);
         return List.of(box.withInfo(info), new KeypointsAnnotation(info, new Keypoints(points)));

@@ -46,7 +46,7 @@ final class UltralyticsReader implements DatasetReader {
             data = withoutYaml(base, report);
         }
         YoloClasses classes = new YoloClasses(data.names(), yamlName, report);
-        YoloAssembler assembler = new YoloAssembler(root, new LabelLines(LabelLines.Mode.ULTRALYTICS, data.kpt(), classes, report), report);
+        YoloAssembler assembler = new YoloAssembler(root, new LabelLines(LabelLines.Mode.ULTRALYTICS, data.kpt(), data.kptNames(), classes, report), report);
         for (Map.Entry<String, List<String>> split : data.splits().entrySet()) {
             for (String entry : split.getValue()) {
                 try {
@@ -121,7 +121,7 @@ final class UltralyticsReader implements DatasetReader {
             report.warn(new FieldError(root.getFileName() == null ? root.toString() : root.getFileName().toString(),
                     "names", null, "expected data.yaml or classes.txt with the class names; classes are named class_<index>"));
         }
-        return new DataYaml(Optional.empty(), splits, names, Optional.empty());
+        return new DataYaml(Optional.empty(), splits, names, Optional.empty(), Map.of());
     }
 
     private static void readSplit(Path root, String split, String entry, String yamlName, YoloAssembler assembler,

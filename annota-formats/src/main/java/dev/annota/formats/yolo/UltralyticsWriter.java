@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * {@code labels/<subset>/<id>.txt} per item (an empty file for an image without objects), then
  * {@code data.yaml} with {@code path: .}, one key per subset naming its images folder, {@code nc},
  * {@code names} (in class id order; the index is the position) and {@code kpt_shape: [K, 3]} when the
- * schema has skeletons (K = the most points of any skeleton). Items are streamed; every file appears
+ * schema has skeletons (K = the most points of any skeleton) with the point names of each skeleton's class in
+ * {@code kpt_names} (edges are not written: YOLO has none). Items are streamed; every file appears
  * atomically. Conversions and what cannot be written: see {@link LabelLineWriter}; keypoints when no class
  * has a skeleton (no kpt_shape can be declared) are reported and not written.
  */
@@ -53,8 +54,19 @@ final class UltralyticsWriter implements DatasetWriter {
             throw e.getCause();
         }
         YoloFiles.writeAtomically(folder.resolve(UltralyticsFormat.YAML_FILE),
-                DataYaml.write(splits, LabelLineWriter.names(schema), kpt));
+                DataYaml.write(splits, LabelLineWriter.names(schema), kpt, kptNames(schema)));
         losses.flush(report, UltralyticsFormat.YAML_FILE);
+    }
+
+    /** Keypoint names by class index, for data.yaml's {@code kpt_names}. */
+    private static Map<Integer, java.util.List<String>> kptNames(LabelSchema schema) {
+        Map<Integer, java.util.List<String>> out = new LinkedHashMap<>();
+        java.util.List<LabelClass> classes = schema.classes();
+        for (int i = 0; i < classes.size(); i++) {
+            int index = i;
+            classes.get(i).skeleton().ifPresent(s -> out.put(index, s.points()));
+        }
+        return out;
     }
 
     private static void add(Item item, Path folder, LabelLineWriter lines, Map<String, String> splits,

@@ -62,6 +62,30 @@ final class YoloClasses {
         return id;
     }
 
+    /**
+     * Gives the class a skeleton of {@code points} keypoints (no edges: YOLO has none), named from data.yaml's
+     * {@code kpt_names} for its index when they fit, else {@code kp0}, {@code kp1}...; once per class.
+     */
+    void poseClass(LabelId id, int points, java.util.Optional<List<String>> names) {
+        LabelClass cls = schema.get(id).orElseThrow();
+        if (cls.skeleton().isPresent()) {
+            return;
+        }
+        List<String> pointNames = names.filter(n -> n.size() == points).orElseGet(() ->
+                java.util.stream.IntStream.range(0, points).mapToObj(i -> "kp" + i).toList());
+        try {
+            schema.update(cls.withSkeleton(new dev.annota.core.schema.Skeleton(pointNames, List.of())));
+        } catch (dev.annota.core.error.ValidationException e) {
+            schema.update(cls.withSkeleton(new dev.annota.core.schema.Skeleton(
+                    java.util.stream.IntStream.range(0, points).mapToObj(i -> "kp" + i).toList(), List.of())));
+        }
+    }
+
+    /** The index a class was read from. */
+    java.util.OptionalInt indexOf(LabelId id) {
+        return byIndex.entrySet().stream().filter(e -> e.getValue().equals(id)).mapToInt(Map.Entry::getKey).findFirst();
+    }
+
     LabelSchema schema() {
         return schema.build();
     }
