@@ -54,7 +54,8 @@ class YoloCrossFormatTest {
         assertEquals(before.size(), after.size());
         int rotated = 0, poses = 0;
         for (Item b : before) {
-            Item a = after.stream().filter(x -> x.id().equals(b.id())).findFirst().orElseThrow(() -> new AssertionError(b.id()));
+            String name = b.id().substring(b.id().lastIndexOf('/') + 1); // COCO ids are file names: nested/b → b
+            Item a = after.stream().filter(x -> x.id().equals(name)).findFirst().orElseThrow(() -> new AssertionError(b.id()));
             assertEquals(b.image().size(), a.image().size());
             // COCO keeps the order of shapes but writes a pose's box and keypoints as one record; compare as sorted kinds + geometry
             List<Annotation> expected = b.annotations().stream().map(x -> x instanceof RotatedBoxAnnotation r
