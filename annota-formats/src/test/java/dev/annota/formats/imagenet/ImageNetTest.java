@@ -142,7 +142,7 @@ class ImageNetTest {
         assertTrue(Files.isRegularFile(out.resolve("a_b/scored.png")), "a class name with / gets a folder name without it");
         assertFalse(Files.exists(out.resolve("cat/none.png")));
         String[] expected = {"item both: field 'tags'", "field 'tags': expected a tag per image", "items: none",
-            "field 'kind'", "\"bbox (1 annotation)\"", "field 'confidence'", "field 'attributes.why'", "item gone: field 'image'",
+            "field 'kind'", "\"box (1 annotation)\"", "field 'confidence'", "field 'attributes.why'", "item gone: field 'image'",
             "class 3: field 'name'"};
         for (String e : expected) {
             assertTrue(w.stream().anyMatch(x -> x.contains(e)), () -> e + " in " + w);
