@@ -91,8 +91,15 @@ final class CsvParser implements Closeable {
         while (true) {
             int c = in.read();
             if (c == EOF) {
-                throw fail(start, -1, "expected a closing quote before the end of the file", cell.length() > 40
-                        ? "\"" + cell.substring(0, 40) + "…" : "\"" + cell);
+                String text = cell.toString();
+                int cut = Math.min(40, text.length());
+                for (int i = 0; i < cut; i++) {
+                    if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                        cut = i;
+                    }
+                }
+                throw fail(start, -1, "expected a closing quote before the end of the file (the quote opens here)",
+                        "\"" + text.substring(0, cut) + (cut < text.length() ? "…" : ""));
             }
             if (c == '"') {
                 int d = in.read();
