@@ -37,7 +37,8 @@ record DataYaml(Optional<String> path, Map<String, List<String>> splits, List<St
     private static final Set<String> META = Set.of("path", "names", "nc", "kpt_shape", "flip_idx", "download", "channels",
             "kpt_names", "yaml_file", "roboflow", "license", "url");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     DataYaml {
         splits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(splits));
