@@ -103,27 +103,20 @@ public record BinaryCurve(double[] thresholds, double[] tps, double[] fps) {
     }
 
     /**
-     * Precision (y) against recall (x) from the highest threshold down, starting at recall 0 with precision 1
-     * as scikit-learn's {@code precision_recall_curve} does (read in reverse), cut where full recall is
-     * first reached.
+     * Precision (y) against recall (x) at every threshold from the highest down, starting at recall 0 with
+     * precision 1: scikit-learn 1.2.1's {@code precision_recall_curve} read in reverse (it no longer stops at
+     * full recall).
      */
     public Curve precisionRecall() {
         int m = tps.length;
         long pos = positives();
-        int last = m - 1;
-        for (int i = 0; i < m; i++) {
-            if (tps[i] == pos) {
-                last = i;
-                break;
-            }
-        }
-        double[] r = new double[last + 2], p = new double[last + 2];
+        double[] r = new double[m + 1], p = new double[m + 1];
         r[0] = 0;
         p[0] = 1;
-        for (int i = 0; i <= last; i++) {
+        for (int i = 0; i < m; i++) {
             double predicted = tps[i] + fps[i];
             p[i + 1] = predicted == 0 ? 0 : tps[i] / predicted;
-            r[i + 1] = pos == 0 ? 0 : tps[i] / pos;
+            r[i + 1] = pos == 0 ? 1 : tps[i] / pos;
         }
         return new Curve(r, p);
     }
