@@ -36,7 +36,7 @@ final class EvalAgreementCommand implements Callable<Integer> {
             out.println(Json.MAPPER.writeValueAsString(AgreementJson.of(r)));
             return 0;
         }
-        out.printf("%d items, %d raters, %d categories%n%n", r.data().items(), r.data().raters(),
+        out.printf(Locale.ROOT, "%d items, %d raters, %d categories%n%n", r.data().items(), r.data().raters(),
                 r.data().categories().size());
         r.cohen().ifPresent(c -> {
             line(out, "observed agreement", c.observedAgreement());
@@ -55,6 +55,6 @@ final class EvalAgreementCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String name, double v) {
-        out.printf("  %-30s %s%n", name, Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v));
+        out.printf(Locale.ROOT, "  %-30s %s%n", name, Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v));
     }
 }

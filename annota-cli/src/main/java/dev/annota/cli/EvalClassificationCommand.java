@@ -10,6 +10,7 @@ import dev.annota.eval.classification.SingleLabelMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,8 +52,8 @@ final class EvalClassificationCommand implements Callable<Integer> {
         }
         e.slices().ifPresent(r -> {
             out.println();
-            out.printf("slices (%d): largest gaps%n", r.slices().size());
-            r.gaps().forEach((k, g) -> out.printf("  %-22s %.4f  (%s %.4f, %s %.4f)%n", k, g.gap(),
+            out.printf(Locale.ROOT, "slices (%d): largest gaps%n", r.slices().size());
+            r.gaps().forEach((k, g) -> out.printf(Locale.ROOT, "  %-22s %.4f  (%s %.4f, %s %.4f)%n", k, g.gap(),
                     g.highestSlice(), g.highest(), g.lowestSlice(), g.lowest()));
         });
         e.report().ifPresent(p -> out.println("\nreport: " + p));
@@ -60,7 +61,7 @@ final class EvalClassificationCommand implements Callable<Integer> {
     }
 
     private static void single(PrintWriter out, SingleLabelMetrics m) {
-        out.printf("%d samples, %d labels (%s)%n%n", m.n(), m.labels().size(), m.isBinary() ? "binary" : "multi-class");
+        out.printf(Locale.ROOT, "%d samples, %d labels (%s)%n%n", m.n(), m.labels().size(), m.isBinary() ? "binary" : "multi-class");
         line(out, "accuracy", m.accuracy());
         line(out, "balanced accuracy", m.balancedAccuracy());
         line(out, "macro F1", m.prf().macro().f1());
@@ -83,7 +84,7 @@ final class EvalClassificationCommand implements Callable<Integer> {
     }
 
     private static void multi(PrintWriter out, MultiLabelMetrics m) {
-        out.printf("%d samples, %d labels (multi-label)%n%n", m.n(), m.labels().size());
+        out.printf(Locale.ROOT, "%d samples, %d labels (multi-label)%n%n", m.n(), m.labels().size());
         line(out, "subset accuracy", m.subsetAccuracy());
         line(out, "Hamming loss", m.hammingLoss());
         line(out, "micro F1", m.perLabel().micro().f1());
@@ -98,18 +99,18 @@ final class EvalClassificationCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, PrfReport r) {
-        out.printf("%n  %-20s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
+        out.printf(Locale.ROOT, "%n  %-20s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
         for (ClassScores c : r.perClass()) {
             String name = c.label().length() > 20 ? c.label().substring(0, 19) + "…" : c.label();
-            out.printf("  %-20s %9.4f %9.4f %9.4f %8d%n", name, c.scores().precision(), c.scores().recall(),
+            out.printf(Locale.ROOT, "  %-20s %9.4f %9.4f %9.4f %8d%n", name, c.scores().precision(), c.scores().recall(),
                     c.scores().f1(), c.support());
         }
-        out.printf("  %-20s %9.4f %9.4f %9.4f%n", "macro", r.macro().precision(), r.macro().recall(), r.macro().f1());
-        out.printf("  %-20s %9.4f %9.4f %9.4f%n", "weighted", r.weighted().precision(), r.weighted().recall(),
+        out.printf(Locale.ROOT, "  %-20s %9.4f %9.4f %9.4f%n", "macro", r.macro().precision(), r.macro().recall(), r.macro().f1());
+        out.printf(Locale.ROOT, "  %-20s %9.4f %9.4f %9.4f%n", "weighted", r.weighted().precision(), r.weighted().recall(),
                 r.weighted().f1());
     }
 
     private static void line(PrintWriter out, String name, double v) {
-        out.printf("  %-26s %s%n", name, Double.isNaN(v) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", v));
+        out.printf(Locale.ROOT, "  %-26s %s%n", name, Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v));
     }
 }

@@ -17,9 +17,15 @@ public final class ConfusionMatrixChart {
         int k = labels.size();
         int cell = Math.max(28, Math.min(90, 640 / Math.max(1, k)));
         int labelRoom = 20 + 8 * Math.min(16, labels.stream().mapToInt(String::length).max().orElse(1));
-        int left = labelRoom + 40, top = 60, size = cell * k;
-        Canvas c = new Canvas(left + size + 30, top + size + labelRoom + 40, left, top, 30, labelRoom + 40);
-        c.title("Confusion matrix (colour: share of the true row)");
+        int top = 64, size = cell * k;
+        int width = Math.max(520, labelRoom + 40 + size + 30);
+        int left = Math.max(labelRoom + 40, (width - size) / 2);
+        Canvas c = new Canvas(width, top + size + labelRoom + 40, left, top, width - left - size, labelRoom + 40);
+        c.title("Confusion matrix");
+        c.g.setFont(Canvas.SMALL);
+        c.g.setColor(Canvas.AXIS);
+        String note = "counts; colour = share of the true row";
+        c.g.drawString(note, (width - c.g.getFontMetrics().stringWidth(note)) / 2, 48);
         c.g.setFont(cell >= 50 ? Canvas.LABEL : Canvas.SMALL);
         FontMetrics fm = c.g.getFontMetrics();
         for (int i = 0; i < k; i++) {

@@ -33,8 +33,15 @@ public final class ReliabilityChart {
             c.g.setColor(new Color(bar.getRed(), bar.getGreen(), bar.getBlue(), 200));
             c.g.fill(new Rectangle2D.Double(x0, c.py(acc), x1 - x0, c.py(0) - c.py(acc)));
             double lo = Math.min(acc, conf), hi = Math.max(acc, conf);
-            c.g.setColor(new Color(gap.getRed(), gap.getGreen(), gap.getBlue(), 110));
-            c.g.fill(new Rectangle2D.Double(x0, c.py(hi), x1 - x0, c.py(lo) - c.py(hi)));
+            Rectangle2D gapBox = new Rectangle2D.Double(x0, c.py(hi), x1 - x0, c.py(lo) - c.py(hi));
+            c.g.setColor(new Color(gap.getRed(), gap.getGreen(), gap.getBlue(), 70));
+            c.g.fill(gapBox);
+            c.g.setColor(gap);
+            c.g.setStroke(new BasicStroke(1.5f));
+            c.g.draw(gapBox);
+            c.g.setColor(Color.BLACK);
+            c.g.setStroke(new BasicStroke(2.5f));
+            c.g.draw(new java.awt.geom.Line2D.Double(x0, c.py(conf), x1, c.py(conf)));
             c.g.setColor(Canvas.AXIS);
             String n = String.valueOf(b.count());
             c.g.drawString(n, (float) ((x0 + x1) / 2 - fm.stringWidth(n) / 2.0), (float) (c.py(hi) - 4));
@@ -42,8 +49,8 @@ public final class ReliabilityChart {
         c.g.setColor(Color.GRAY);
         c.g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
         c.g.drawLine((int) c.px(0), (int) c.py(0), (int) c.px(1), (int) c.py(1));
-        c.legend(List.of("observed (bin count above)", "gap to perfect calibration"),
-                List.of(bar, gap), false);
+        c.legend(List.of("observed accuracy (bin count above)", "mean confidence", "gap (weighted into ECE)"),
+                List.of(bar, Color.BLACK, gap), false);
         return c.finish();
     }
 }
