@@ -25,6 +25,7 @@ public final class BenchMain {
         all.put("mask-iou-matrix", GeometryBench::maskIouMatrix);
         all.put("shapes-generate", DataBench::generateScenes);
         all.put("coco-write-read", DataBench::cocoRoundTrip);
+        all.put("roc-auc", ClassificationBench::rocAuc);
         return all;
     }
 
