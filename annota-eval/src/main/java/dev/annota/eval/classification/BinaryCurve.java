@@ -2,7 +2,6 @@ package dev.annota.eval.classification;
 
 import dev.annota.eval.NumpySum;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Cumulative true and false positives at each distinct score threshold, highest score first (scikit-learn's
@@ -21,31 +20,48 @@ public record BinaryCurve(double[] thresholds, double[] tps, double[] fps) {
         fps = fps.clone();
     }
 
-    /** {@code positive[i]} says whether sample i is of the positive class; {@code score[i]} its score. */
+    /**
+     * {@code positive[i]} says whether sample i is of the positive class; {@code score[i]} its score (not NaN).
+     * The positives' and the negatives' scores are sorted apart (primitive sorts) and merged from the top, so
+     * each distinct score becomes one threshold; the order of tied samples never matters.
+     */
     public static BinaryCurve of(boolean[] positive, double[] score) {
         int n = score.length;
         Checks.sameLength("y_true", positive.length, "y_score", n);
-        Integer[] order = new Integer[n];
+        int np = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            if (Double.isNaN(score[i])) {
+                throw dev.annota.core.error.ValidationException.of("y_score[" + i + "]", "NaN", "expected a number");
+            }
+            np += positive[i] ? 1 : 0;
         }
-        // scikit-learn: a stable ascending sort, reversed — ties keep the later sample first
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).thenComparingInt(i -> i));
-        double[] th = new double[n], tp = new double[n], fp = new double[n];
-        int m = 0;
-        double cumTp = 0;
-        for (int r = n - 1; r >= 0; r--) {
-            int i = order[r];
+        double[] pos = new double[np], neg = new double[n - np];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
             if (positive[i]) {
+                pos[a++] = score[i];
+            } else {
+                neg[b++] = score[i];
+            }
+        }
+        java.util.Arrays.sort(pos);
+        java.util.Arrays.sort(neg);
+        double[] th = new double[n], tp = new double[n], fp = new double[n];
+        int m = 0, ip = pos.length - 1, in = neg.length - 1;
+        double cumTp = 0, cumFp = 0;
+        while (ip >= 0 || in >= 0) {
+            double v = ip < 0 ? neg[in] : in < 0 ? pos[ip] : Math.max(pos[ip], neg[in]);
+            while (ip >= 0 && pos[ip] == v) {
                 cumTp++;
+                ip--;
             }
-            boolean lastOfThreshold = r == 0 || score[order[r - 1]] != score[i];
-            if (lastOfThreshold) {
-                th[m] = score[i];
-                tp[m] = cumTp;
-                fp[m] = (n - r) - cumTp;
-                m++;
+            while (in >= 0 && neg[in] == v) {
+                cumFp++;
+                in--;
             }
+            th[m] = v;
+            tp[m] = cumTp;
+            fp[m] = cumFp;
+            m++;
         }
         return new BinaryCurve(Arrays.copyOf(th, m), Arrays.copyOf(tp, m), Arrays.copyOf(fp, m));
     }

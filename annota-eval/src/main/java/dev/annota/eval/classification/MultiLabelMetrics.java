@@ -96,9 +96,9 @@ public record MultiLabelMetrics(List<String> labels, int n, double hammingLoss, 
                 cellY[i * k + j] = t[i][j] ? 1 : 0;
             }
         }
-        return new Scores(LabelRanking.averagePrecision(t, s), RankingScores.rocAuc(t, s),
-                RankingScores.averagePrecision(t, s), Calibration.of(cellP, cellY, Calibration.DEFAULT_BINS),
-                RankingScores.curves(t, s));
+        RankingScores.Both ranking = RankingScores.both(t, s);
+        return new Scores(LabelRanking.averagePrecision(t, s), ranking.rocAuc(), ranking.averagePrecision(),
+                Calibration.of(cellP, cellY, Calibration.DEFAULT_BINS), ranking.curves());
     }
 
     /** Headline numbers compared across slices (see {@link SliceReport}); NaN where undefined. */

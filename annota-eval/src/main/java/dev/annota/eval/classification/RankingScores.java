@@ -39,18 +39,29 @@ public final class RankingScores {
         }
     }
 
-    public static Averaged rocAuc(boolean[][] truth, double[][] scores) {
+    /** The per-class curves with both their ROC AUC and average precision, each curve built once. */
+    public record Both(List<BinaryCurve> curves, Averaged rocAuc, Averaged averagePrecision) {
+        public Both {
+            curves = List.copyOf(curves);
+        }
+    }
+
+    public static Both both(boolean[][] truth, double[][] scores) {
         List<BinaryCurve> curves = curves(truth, scores);
-        double[] per = curves.stream().mapToDouble(BinaryCurve::rocAuc).toArray();
-        double micro = BinaryCurve.of(flatten(truth), flatten(scores)).rocAuc();
-        return average(per, positives(curves), micro);
+        BinaryCurve micro = BinaryCurve.of(flatten(truth), flatten(scores));
+        double[] weights = positives(curves);
+        Averaged auc = average(curves.stream().mapToDouble(BinaryCurve::rocAuc).toArray(), weights, micro.rocAuc());
+        Averaged ap = average(curves.stream().mapToDouble(BinaryCurve::averagePrecision).toArray(), weights,
+                micro.averagePrecision());
+        return new Both(curves, auc, ap);
+    }
+
+    public static Averaged rocAuc(boolean[][] truth, double[][] scores) {
+        return both(truth, scores).rocAuc();
     }
 
     public static Averaged averagePrecision(boolean[][] truth, double[][] scores) {
-        List<BinaryCurve> curves = curves(truth, scores);
-        double[] per = curves.stream().mapToDouble(BinaryCurve::averagePrecision).toArray();
-        double micro = BinaryCurve.of(flatten(truth), flatten(scores)).averagePrecision();
-        return average(per, positives(curves), micro);
+        return both(truth, scores).averagePrecision();
     }
 
     /**

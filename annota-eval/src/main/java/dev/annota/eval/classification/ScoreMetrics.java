@@ -39,9 +39,10 @@ public record ScoreMetrics(RankingScores.Averaged rocAuc, double rocAucOvoMacro,
         int n = in.size(), k = in.classes();
         int[] yTrue = in.yTrue(), yPred = in.yPred();
         boolean[][] truth = RankingScores.oneHot(yTrue, k);
-        RankingScores.Averaged auc = RankingScores.rocAuc(truth, s);
+        RankingScores.Both ranking = RankingScores.both(truth, s);
+        RankingScores.Averaged auc = ranking.rocAuc();
         double ovo = in.isBinary() ? auc.perClass()[1] : RankingScores.oneVsOneMacro(yTrue, s, k);
-        RankingScores.Averaged ap = RankingScores.averagePrecision(truth, s);
+        RankingScores.Averaged ap = ranking.averagePrecision();
 
         double[] loss = new double[n];
         double[] confidence = new double[n];
@@ -77,7 +78,7 @@ public record ScoreMetrics(RankingScores.Averaged rocAuc, double rocAucOvoMacro,
             }
         }
         return new ScoreMetrics(auc, ovo, ap, NumpySum.mean(loss), brier, topK, topLabel, positive,
-                RankingScores.curves(truth, s));
+                ranking.curves());
     }
 
     /**
