@@ -47,12 +47,23 @@ public final class CurveChart {
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
             double[] x = one.curve().x(), y = one.curve().y();
+            int end = x.length;
+            if (steps) {
+                // past full recall, precision only falls at recall 1: nothing the step function integrates
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] >= x[x.length - 1]) {
+                        end = i + 1;
+                        break;
+                    }
+                }
+            }
             Path2D.Double path = new Path2D.Double();
-            for (int i = 0; i < x.length; i++) {
+            for (int i = 0; i < end; i++) {
                 if (i == 0) {
                     path.moveTo(c.px(x[i]), c.py(y[i]));
                 } else if (steps) {
-                    path.lineTo(c.px(x[i]), c.py(y[i - 1]));
+                    // the precision at a threshold holds over the recall gained there: (r[i-1], r[i]] at p[i]
+                    path.lineTo(c.px(x[i - 1]), c.py(y[i]));
                     path.lineTo(c.px(x[i]), c.py(y[i]));
                 } else {
                     path.lineTo(c.px(x[i]), c.py(y[i]));
