@@ -27,6 +27,7 @@ public final class BenchMain {
         all.put("coco-write-read", DataBench::cocoRoundTrip);
         all.put("coco-eval", CocoEvalBench::cocoEval);
         all.put("coco-scale", CocoScaleBench::run);
+        all.put("roc-auc", ClassificationBench::rocAuc);
         return all;
     }
 
