@@ -1,6 +1,7 @@
 package dev.annota.formats;
 
 import dev.annota.formats.coco.CocoFormat;
+import dev.annota.formats.cvat.CvatFormat;
 
 /** The registry of every format Annota ships, registered explicitly. */
 public final class Formats {
@@ -10,6 +11,7 @@ public final class Formats {
     public static FormatRegistry standard() {
         return FormatRegistry.builder()
                 .add(new CocoFormat())
+                .add(new CvatFormat())
                 .build();
     }
 }
