@@ -55,22 +55,30 @@ final class CvatMetaWriter {
             report.warn(new FieldError("class " + c.name(), "kinds", c.kinds().toString(),
                     "a CVAT skeleton label holds only skeletons; written as type skeleton (shapes of other kinds are still written)"));
         }
-        CvatShapeWriter.indent(w, 5);
-        w.writeStartElement("attributes");
+        java.util.List<String[]> declarations = new java.util.ArrayList<>();
         for (AttributeSpec spec : c.attributes()) {
             String[] d = CvatAttributes.declaration(spec, lost -> report.warn(
                     new FieldError("class " + c.name(), "attributes." + spec.name(), spec.typeName(), lost)));
-            attribute(w, spec.name(), d);
+            declarations.add(new String[] {spec.name(), d[0], d[1], d[2]});
         }
         for (Map.Entry<String, String> e : extra.entrySet()) {
             if (c.attribute(e.getKey()).isEmpty()) {
-                String type2 = e.getValue();
-                attribute(w, e.getKey(), new String[] {type2, type2.equals("checkbox") ? "false" : "",
-                    type2.equals("checkbox") ? "false\ntrue" : type2.equals("number") ? "\n\n0.01" : ""});
+                String t = e.getValue();
+                declarations.add(new String[] {e.getKey(), t, t.equals("checkbox") ? "false" : "",
+                    t.equals("checkbox") ? "false\ntrue" : t.equals("number") ? "\n\n0.01" : ""});
             }
         }
         CvatShapeWriter.indent(w, 5);
-        w.writeEndElement();
+        if (declarations.isEmpty()) {
+            w.writeEmptyElement("attributes");
+        } else {
+            w.writeStartElement("attributes");
+            for (String[] d : declarations) {
+                attribute(w, d[0], new String[] {d[1], d[2], d[3]});
+            }
+            CvatShapeWriter.indent(w, 5);
+            w.writeEndElement();
+        }
         if (c.skeleton().isPresent()) {
             text(w, 5, "svg", CvatSkeletons.svg(c.skeleton().get()));
         }
