@@ -204,19 +204,34 @@ final class CvatItems extends Spliterators.AbstractSpliterator<Item> implements 
                 "expected a whole number of pixels >= 1; image skipped"));
     }
 
+    /**
+     * The image file: {@code images/<subset>/<name>} (Datumaro's layout with subsets), {@code images/<name>}
+     * (CVAT's) or {@code <name>}, the first that exists. A name that is absolute or climbs out of the
+     * folder is refused, naming the name as written.
+     */
     private Path resolveImage(String name, String subset, String where) {
-        List<Path> candidates = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         if (!subset.equals(Item.DEFAULT_SUBSET)) {
-            candidates.add(SafePaths.resolveInside(root, CvatFormat.IMAGES_DIR + "/" + subset + "/" + name, where, "image.name"));
+            candidates.add(CvatFormat.IMAGES_DIR + "/" + subset + "/" + name);
         }
-        candidates.add(SafePaths.resolveInside(root, CvatFormat.IMAGES_DIR + "/" + name, where, "image.name"));
-        candidates.add(SafePaths.resolveInside(root, name, where, "image.name"));
-        for (Path p : candidates) {
+        candidates.add(CvatFormat.IMAGES_DIR + "/" + name);
+        candidates.add(name);
+        List<Path> paths = new ArrayList<>();
+        try {
+            SafePaths.resolveInside(root.resolve(CvatFormat.IMAGES_DIR), name, where, "image.name");
+            for (String c : candidates) {
+                paths.add(SafePaths.resolveInside(root, c, where, "image.name"));
+            }
+        } catch (ValidationException e) {
+            FieldError fe = e.errors().get(0);
+            throw new ValidationException(new FieldError(fe.location(), fe.field(), name, fe.expected()));
+        }
+        for (Path p : paths) {
             if (Files.isRegularFile(p)) {
                 return p;
             }
         }
-        return candidates.get(subset.equals(Item.DEFAULT_SUBSET) ? 0 : 1);
+        return paths.get(subset.equals(Item.DEFAULT_SUBSET) ? 0 : 1);
     }
 
     /** {@code sub/a.jpg} → {@code sub/a}: the item id is the name without its extension. */
