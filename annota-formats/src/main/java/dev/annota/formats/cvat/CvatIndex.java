@@ -126,7 +126,7 @@ final class CvatIndex {
                 if (depth == 1) {
                     skeleton = null;
                     if (SHAPES.contains(element)) {
-                        use(label == null ? "" : label, element, image, CvatXml.where(fileName, r));
+                        use(label == null ? "" : label, element, image, r);
                         if (element.equals("skeleton")) {
                             skeleton = label == null ? "" : label;
                         }
@@ -143,11 +143,11 @@ final class CvatIndex {
         }
     }
 
-    private void use(String label, String element, String image, String location) {
+    private void use(String label, String element, String image, XMLStreamReader r) {
         Uses u = labels.computeIfAbsent(label, k -> new Uses());
         u.count++;
         if (u.first.size() < CappedWarnings.CAP) {
-            u.first.add(new Use(element, image, location));
+            u.first.add(new Use(element, image, CvatXml.where(fileName, r)));
         }
     }
 }

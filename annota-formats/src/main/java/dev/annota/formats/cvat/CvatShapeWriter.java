@@ -45,6 +45,8 @@ final class CvatShapeWriter {
     private final CappedWarnings warnings;
     /** Per class, attributes used but not declared: name → CVAT input type. */
     private final Map<LabelId, Map<String, String>> undeclared = new LinkedHashMap<>();
+    /** Attribute specs by class and name as written: comparing normalised names for every value is slow. */
+    private final Map<LabelId, Map<String, Optional<AttributeSpec>>> specs = new java.util.HashMap<>();
 
     CvatShapeWriter(LabelSchema schema, CappedWarnings warnings) {
         this.schema = schema;
@@ -252,7 +254,8 @@ final class CvatShapeWriter {
         for (Map.Entry<String, AttributeValue> e : info.attributes().entrySet()) {
             String name = e.getKey();
             AttributeValue value = e.getValue();
-            Optional<AttributeSpec> spec = cls.attribute(name);
+            Optional<AttributeSpec> spec = specs.computeIfAbsent(cls.id(), k -> new java.util.HashMap<>())
+                    .computeIfAbsent(name, cls::attribute);
             if (spec.isPresent() && !fits(spec.get(), value)) {
                 warnings.warn("attribute.type", new FieldError(where, name, CvatXml.shown(value.display()),
                         "expected a value of the " + spec.get().typeName() + " attribute declared for class \"" + cls.name()
@@ -317,8 +320,11 @@ final class CvatShapeWriter {
         return s instanceof Source.Model ? "auto" : "manual";
     }
 
+    private static final String[] INDENT = {"\n", "\n  ", "\n    ", "\n      ", "\n        ", "\n          ",
+        "\n            ", "\n              "};
+
     static void indent(XMLStreamWriter w, int level) throws XMLStreamException {
-        w.writeCharacters("\n" + "  ".repeat(level));
+        w.writeCharacters(INDENT[level]);
     }
 
     /** A CVAT group id, 0 for none. */

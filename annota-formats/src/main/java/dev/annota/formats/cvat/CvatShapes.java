@@ -31,7 +31,9 @@ import dev.annota.core.schema.LabelClass;
 import dev.annota.core.schema.LabelSchema;
 import dev.annota.core.schema.Names;
 import dev.annota.core.schema.Skeleton;
+import dev.annota.core.schema.AttributeSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,9 @@ final class CvatShapes {
 
     private final LabelSchema schema;
     private final CappedWarnings warnings;
+    /** Classes and attribute specs by the names as written: comparing normalised names for every shape is slow. */
+    private final Map<String, Optional<LabelClass>> classes = new HashMap<>();
+    private final Map<dev.annota.core.schema.LabelId, Map<String, Optional<AttributeSpec>>> specs = new HashMap<>();
 
     CvatShapes(LabelSchema schema, CappedWarnings warnings) {
         this.schema = schema;
@@ -58,7 +63,7 @@ final class CvatShapes {
 
     Annotation read(XmlElement el, Optional<ImageSize> size) {
         String labelName = CvatSchema.className(el.attributes().get("label"));
-        LabelClass cls = schema.byName(labelName).orElseThrow(() -> fail(el, "label", el.attributes().get("label"),
+        LabelClass cls = classes.computeIfAbsent(labelName, schema::byName).orElseThrow(() -> fail(el, "label", el.attributes().get("label"),
                 "expected a label of the schema"));
         AnnotationInfo info = info(el, cls);
         try {
@@ -204,7 +209,7 @@ final class CvatShapes {
             if (name.isBlank()) {
                 throw fail(a, el.name() + ".attribute", "name", name, "expected a non-blank attribute name");
             }
-            var spec = cls.attribute(name);
+            Optional<AttributeSpec> spec = specs.computeIfAbsent(cls.id(), k -> new HashMap<>()).computeIfAbsent(name, cls::attribute);
             if (spec.isEmpty()) {
                 warnings.warn("attribute.undeclared", new FieldError(a.location(), el.name() + ".attribute." + name, CvatXml.shown(a.text()),
                         "expected an attribute declared for label \"" + cls.name() + "\"; kept as text"));

@@ -13,6 +13,7 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +48,9 @@ final class CvatWriter implements DatasetWriter {
         CvatShapeWriter shapes = new CvatShapeWriter(dataset.schema(), warnings);
         try {
             long count = 0;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(fragment), 1 << 16);
+            try (Writer out = Files.newBufferedWriter(fragment, StandardCharsets.UTF_8);
                     Stream<Item> items = dataset.items()) {
-                XMLStreamWriter w = CvatXml.outputFactory().createXMLStreamWriter(out, "UTF-8");
+                XMLStreamWriter w = CvatXml.outputFactory().createXMLStreamWriter(out);
                 Iterator<Item> it = items.iterator();
                 while (it.hasNext()) {
                     if (image(w, it.next(), count, folder, shapes, warnings)) {
