@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes a synthetic CVAT dataset of {@code images × boxes} generated lazily, reads it back counting, and
- * prints {@code items=N shapes=M problems=P bytes=B}. Run in a JVM with a small heap by
+ * prints {@code size=N items=N shapes=M problems=P bytes=B} and timings. Run in a JVM with a small heap by
  * {@link CvatStreamingTest}: a reader or writer that held the dataset in memory would run out of it.
  *
  * <p>Usage: {@code CvatStreamingMain FOLDER IMAGES BOXES_PER_IMAGE}
@@ -52,7 +52,7 @@ public final class CvatStreamingMain {
             }
         }
         long t2 = System.nanoTime();
-        System.out.printf("items=%d shapes=%d problems=%d bytes=%d write_ms=%d read_ms=%d max_heap_mb=%d%n", items, shapes,
+        System.out.printf("size=%d items=%d shapes=%d problems=%d bytes=%d write_ms=%d read_ms=%d max_heap_mb=%d%n", back.size().orElse(-1), items, shapes,
                 written.problems().size() + read.problems().size(), Files.size(dir.resolve(CvatFormat.ANNOTATIONS_FILE)),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, Runtime.getRuntime().maxMemory() >> 20);
     }
