@@ -5,6 +5,7 @@ import dev.annota.formats.coco.CocoFormat;
 import dev.annota.formats.cocopanoptic.CocoPanopticFormat;
 import dev.annota.formats.cocoresults.CocoResultsFormat;
 import dev.annota.formats.csv.CsvFormat;
+import dev.annota.formats.cvat.CvatFormat;
 import dev.annota.formats.imagenet.ImageNetFormat;
 import dev.annota.formats.labelme.LabelMeFormat;
 import dev.annota.formats.labelstudio.LabelStudioFormat;
@@ -32,6 +33,7 @@ public final class Formats {
                 .add(new UltralyticsFormat())
                 .add(new ImageNetFormat())
                 .add(new CsvFormat())
+                .add(new CvatFormat())
                 .build();
     }
 }
