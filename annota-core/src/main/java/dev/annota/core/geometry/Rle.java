@@ -172,8 +172,18 @@ public final class Rle {
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * Size, area, run count and a 64-bit digest of the normalised runs: equal masks print the same, and
+     * different masks (practically) never do, so the text can stand for the mask in comparisons.
+     */
     @Override
     public String toString() {
-        return "Rle[" + height + "x" + width + ", area=" + area() + ", runs=" + counts.length + "]";
+        int[] n = normal();
+        long digest = 0xcbf29ce484222325L; // FNV-1a over the normalised runs
+        for (int c : n) {
+            digest = (digest ^ c) * 0x100000001b3L;
+        }
+        return "Rle[" + height + "x" + width + ", area=" + area() + ", runs=" + n.length
+                + ", digest=" + String.format("%016x", digest) + "]";
     }
 }
