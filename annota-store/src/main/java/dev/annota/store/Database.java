@@ -1,0 +1,99 @@
+package dev.annota.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database: a connection pool, the schema brought up to date by Flyway, and a {@link Jdbi} handle.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=NORMAL} (a committed transaction survives a killed
+ * process), foreign keys on, a busy timeout, and {@code BEGIN IMMEDIATE} transactions so that two writers
+ * queue instead of failing. PostgreSQL runs with its defaults. The same migrations serve both: text ids made by
+ * the application, times as epoch milliseconds, JSON as text.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** The default database of a data folder: {@code <data>/annota.db}. */
+    public static String sqliteUrl(Path dataDir) {
+        return "jdbc:sqlite:" + dataDir.resolve("annota.db").toAbsolutePath();
+    }
+
+    /** Opens {@code url} (user and password may be empty) and migrates it to the current schema. */
+    public static Database open(String url, String user, String password) {
+        Objects.requireNonNull(url, "url");
+        Dialect dialect = Dialect.of(url);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setPoolName("annota");
+        if (dialect == Dialect.SQLITE) {
+            createParent(url);
+            cfg.setMaximumPoolSize(8);
+            cfg.addDataSourceProperty("journal_mode", "WAL");
+            cfg.addDataSourceProperty("synchronous", "NORMAL");
+            cfg.addDataSourceProperty("foreign_keys", "true");
+            cfg.addDataSourceProperty("busy_timeout", "30000");
+            cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            cfg.setMaximumPoolSize(16);
+            if (user != null && !user.isEmpty()) {
+                cfg.setUsername(user);
+            }
+            if (password != null && !password.isEmpty()) {
+                cfg.setPassword(password);
+            }
+        }
+        HikariDataSource pool = new HikariDataSource(cfg);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, dialect);
+    }
+
+    private static void createParent(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+    }
+
+    private static void migrate(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,2 +1,0 @@
-/** Persistence: SQL (JDBI, Flyway) and the content-addressed image store. */
-package dev.annota.store;
