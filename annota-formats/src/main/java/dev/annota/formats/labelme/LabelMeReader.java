@@ -1,5 +1,6 @@
 package dev.annota.formats.labelme;
 
+import dev.annota.formats.json.JsonObjectFields;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -72,7 +73,7 @@ final class LabelMeReader implements DatasetReader {
     }
 
     /** The parts of one file, with the line each shape starts on. */
-    private record Parsed(ObjectNode top, List<Fields> shapes) {
+    private record Parsed(ObjectNode top, List<JsonObjectFields> shapes) {
     }
 
     private static Optional<Item> readFile(Path root, Path file, LabelSchema.Builder schema, ImportReport report) throws IOException {
@@ -86,7 +87,7 @@ final class LabelMeReader implements DatasetReader {
                     "(json)", null, "expected well-formed JSON (" + e.getOriginalMessage() + ")"));
             return Optional.empty();
         }
-        Fields top = new Fields(parsed.top(), name);
+        JsonObjectFields top = new JsonObjectFields(parsed.top(), name);
         String imagePath = top.requireText("imagePath");
         Path dir = file.getParent();
         String relDir = root.relativize(dir).toString().replace('\\', '/');
@@ -106,7 +107,7 @@ final class LabelMeReader implements DatasetReader {
         }
         Optional<ImageSize> size = actual.isPresent() ? actual : declared;
         List<Annotation> annotations = new ArrayList<>();
-        for (Fields s : parsed.shapes()) {
+        for (JsonObjectFields s : parsed.shapes()) {
             try {
                 Optional<String> label = s.optionalText("label");
                 if (label.isEmpty()) {
@@ -143,7 +144,7 @@ final class LabelMeReader implements DatasetReader {
 
     private static Parsed parse(Path file, String name) throws IOException {
         ObjectNode top = JsonNodeFactory.instance.objectNode();
-        List<Fields> shapes = new ArrayList<>();
+        List<JsonObjectFields> shapes = new ArrayList<>();
         try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
             p.setCodec(JSON);
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -166,7 +167,7 @@ final class LabelMeReader implements DatasetReader {
                         if (shape == null || !shape.isObject()) {
                             throw new ValidationException(new FieldError(where, "(shape)", String.valueOf(shape), "expected a shape object"));
                         }
-                        shapes.add(new Fields(shape, where));
+                        shapes.add(new JsonObjectFields(shape, where));
                     }
                 } else {
                     top.set(key, p.readValueAsTree());
@@ -176,7 +177,7 @@ final class LabelMeReader implements DatasetReader {
         return new Parsed(top, shapes);
     }
 
-    private static Optional<ImageSize> declaredSize(Fields top, ImportReport report) {
+    private static Optional<ImageSize> declaredSize(JsonObjectFields top, ImportReport report) {
         try {
             Optional<Integer> w = top.optionalSide("imageWidth"), h = top.optionalSide("imageHeight");
             return w.isPresent() && h.isPresent() ? Optional.of(new ImageSize(w.get(), h.get())) : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.annota.formats.labelme;
 
+import dev.annota.formats.json.JsonObjectFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.AnnotationInfo;
@@ -32,7 +33,7 @@ final class Shapes {
     private Shapes() {
     }
 
-    static Annotation read(Fields s, LabelId label, Optional<ImageSize> size, Consumer<FieldError> warn) {
+    static Annotation read(JsonObjectFields s, LabelId label, Optional<ImageSize> size, Consumer<FieldError> warn) {
         String type = s.optionalText("shape_type").orElse("polygon"); // LabelMe 3 wrote null for polygons
         if (!TYPES.contains(type)) {
             throw s.fail("shape_type", s.get("shape_type"), "expected one of " + String.join(", ", TYPES));
@@ -77,7 +78,7 @@ final class Shapes {
         }
     }
 
-    private static AnnotationInfo info(Fields s, LabelId label) {
+    private static AnnotationInfo info(JsonObjectFields s, LabelId label) {
         AnnotationInfo info = AnnotationInfo.of(label);
         JsonNode group = s.get("group_id");
         if (group != null && !group.isNull()) {
@@ -107,7 +108,7 @@ final class Shapes {
         return info;
     }
 
-    private static List<Point> points(Fields s) {
+    private static List<Point> points(JsonObjectFields s) {
         JsonNode pts = s.get("points");
         if (pts == null || !pts.isArray()) {
             throw s.fail("points", pts, "expected an array of [x, y] points");
@@ -124,14 +125,14 @@ final class Shapes {
         return out;
     }
 
-    private static void count(Fields s, List<Point> pts, int min, int max, String expected) {
+    private static void count(JsonObjectFields s, List<Point> pts, int min, int max, String expected) {
         if (pts.size() < min || pts.size() > max) {
             throw s.fail("points", s.get("points"), "expected " + expected + ", got " + pts.size() + " points");
         }
     }
 
     /** The shape's PNG placed at its box's top-left pixel in a mask of the whole image (LabelMe's own rule). */
-    private static Rle mask(Fields s, List<Point> pts, Optional<ImageSize> size, Consumer<FieldError> warn) {
+    private static Rle mask(JsonObjectFields s, List<Point> pts, Optional<ImageSize> size, Consumer<FieldError> warn) {
         if (size.isEmpty()) {
             throw s.fail("mask", null, "expected the image size (imageWidth, imageHeight or the image file) to place the mask");
         }

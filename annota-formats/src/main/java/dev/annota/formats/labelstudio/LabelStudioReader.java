@@ -1,5 +1,6 @@
 package dev.annota.formats.labelstudio;
 
+import dev.annota.formats.json.JsonObjectFields;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -74,7 +75,7 @@ final class LabelStudioReader implements DatasetReader {
                     if (task == null || !task.isObject()) {
                         throw new ValidationException(new FieldError(where, "(task)", String.valueOf(task), "expected a task object"));
                     }
-                    items.add(tasks.item(new Fields(task, where), subset));
+                    items.add(tasks.item(new JsonObjectFields(task, where), subset));
                 } catch (ValidationException e) {
                     report.error(e);
                 }

@@ -1,5 +1,6 @@
 package dev.annota.formats.labelstudio;
 
+import dev.annota.formats.json.JsonObjectFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.AnnotationInfo;
@@ -53,7 +54,7 @@ final class Regions {
     }
 
     /** The geometry, turned into an annotation once the label and the rest of the info are known. */
-    static Function<AnnotationInfo, Annotation> geometry(String kind, Fields v, ImageSize size, Fields result) {
+    static Function<AnnotationInfo, Annotation> geometry(String kind, JsonObjectFields v, ImageSize size, JsonObjectFields result) {
         int w = size.width(), h = size.height();
         switch (kind) {
             case "rectangle" -> {
@@ -117,7 +118,7 @@ final class Regions {
         return w / 2 * sin + h / 2 * cos;
     }
 
-    private static List<Point> points(Fields v, ImageSize size) {
+    private static List<Point> points(JsonObjectFields v, ImageSize size) {
         JsonNode pts = v.get("points");
         if (pts == null || !pts.isArray()) {
             throw v.fail("points", pts, "expected an array of [x, y] points in percent");
@@ -136,7 +137,7 @@ final class Regions {
     }
 
     /** The brush mask in the result's own original size (the caller resamples it when the image differs). */
-    private static Rle brush(Fields v, Fields result) {
+    private static Rle brush(JsonObjectFields v, JsonObjectFields result) {
         String format = v.optionalText("format").orElse("rle");
         if (!format.equals("rle")) {
             throw v.fail("format", v.get("format"), "expected \"rle\" (the only brush format Label Studio exports)");

@@ -1,5 +1,6 @@
 package dev.annota.formats.labelstudio;
 
+import dev.annota.formats.json.JsonObjectFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.AnnotationInfo;
@@ -50,9 +51,9 @@ final class TaskReader {
         this.schema = schema;
     }
 
-    Item item(Fields task, String subset) {
+    Item item(JsonObjectFields task, String subset) {
         Optional<String> taskId = Optional.ofNullable(task.get("id")).filter(JsonNode::isValueNode).map(JsonNode::asText);
-        Fields data = task.object("data");
+        JsonObjectFields data = task.object("data");
         Map.Entry<String, String> image = imageField(data);
         String field = "data." + image.getKey();
         ImageLocations.Found found = ImageLocations.resolve(root, image.getValue(), task.location(), field);
@@ -70,7 +71,7 @@ final class TaskReader {
         List<Annotation> annotations = new ArrayList<>();
         JsonNode anns = task.optionalArray("annotations");
         for (int k = 0; k < anns.size(); k++) {
-            Fields a = new Fields(anns.get(k), task.location() + "/annotations/" + k);
+            JsonObjectFields a = new JsonObjectFields(anns.get(k), task.location() + "/annotations/" + k);
             JsonNode cancelled = a.get("was_cancelled");
             if (cancelled != null && cancelled.asBoolean(false)) {
                 report.warn(a.error("was_cancelled", cancelled, "expected a completed annotation; this skipped one is not imported"));
@@ -80,7 +81,7 @@ final class TaskReader {
         }
         JsonNode preds = task.optionalArray("predictions");
         for (int k = 0; k < preds.size(); k++) {
-            Fields p = new Fields(preds.get(k), task.location() + "/predictions/" + k);
+            JsonObjectFields p = new JsonObjectFields(preds.get(k), task.location() + "/predictions/" + k);
             OptionalDouble score = score(p);
             scope.results(p, model(p), score, annotations);
         }
@@ -95,7 +96,7 @@ final class TaskReader {
     }
 
     /** {@code data.image}, else the first text value that looks like an image location. */
-    private static Map.Entry<String, String> imageField(Fields data) {
+    private static Map.Entry<String, String> imageField(JsonObjectFields data) {
         JsonNode image = data.get("image");
         if (image != null && image.isTextual() && !image.asText().isBlank()) {
             return Map.entry("image", image.asText());
@@ -113,7 +114,7 @@ final class TaskReader {
     }
 
     /** The first {@code original_width/original_height} of any result of the task. */
-    private static Optional<ImageSize> declaredSize(Fields task) {
+    private static Optional<ImageSize> declaredSize(JsonObjectFields task) {
         for (String section : List.of("annotations", "predictions")) {
             JsonNode list = task.get(section);
             if (list == null || !list.isArray()) {
@@ -135,7 +136,7 @@ final class TaskReader {
         return Optional.empty();
     }
 
-    private static Source human(Fields a) {
+    private static Source human(JsonObjectFields a) {
         JsonNode by = a.get("completed_by");
         if (by == null || by.isNull()) {
             return Source.human();
@@ -151,7 +152,7 @@ final class TaskReader {
         return user.isBlank() ? Source.human() : Source.human(user);
     }
 
-    private static Source model(Fields p) {
+    private static Source model(JsonObjectFields p) {
         String version = p.optionalText("model_version").orElse(LabelStudioFormat.UNKNOWN_MODEL);
         int at = version.lastIndexOf('@');
         if (at > 0 && at < version.length() - 1) {
@@ -161,7 +162,7 @@ final class TaskReader {
     }
 
     /** A score in [0, 1]; another number is reported and ignored. */
-    private OptionalDouble score(Fields f) {
+    private OptionalDouble score(JsonObjectFields f) {
         OptionalDouble s = f.optionalNumber("score");
         if (s.isPresent() && !(s.getAsDouble() >= 0 && s.getAsDouble() <= 1)) {
             report.warn(f.error("score", f.get("score"), "expected a confidence in [0, 1] (ignored)"));
@@ -183,11 +184,11 @@ final class TaskReader {
             this.size = size;
         }
 
-        void results(Fields owner, Source source, OptionalDouble ownerScore, List<Annotation> out) {
+        void results(JsonObjectFields owner, Source source, OptionalDouble ownerScore, List<Annotation> out) {
             JsonNode results = owner.optionalArray("result");
             String base = owner.location() + "/result/";
             Set<String> regionIds = new HashSet<>();
-            Map<String, List<Fields>> extras = new HashMap<>();
+            Map<String, List<JsonObjectFields>> extras = new HashMap<>();
             for (int i = 0; i < results.size(); i++) {
                 JsonNode r = results.get(i);
                 String type = r.path("type").asText("");
@@ -198,11 +199,11 @@ final class TaskReader {
                 if (!Regions.kindOf(type).isEmpty()) {
                     regionIds.add(id);
                 } else {
-                    extras.computeIfAbsent(id, k -> new ArrayList<>()).add(new Fields(r, base + i));
+                    extras.computeIfAbsent(id, k -> new ArrayList<>()).add(new JsonObjectFields(r, base + i));
                 }
             }
             for (int i = 0; i < results.size(); i++) {
-                Fields r = new Fields(results.get(i), base + i);
+                JsonObjectFields r = new JsonObjectFields(results.get(i), base + i);
                 try {
                     result(r, source, ownerScore, regionIds, extras, out);
                 } catch (ValidationException e) {
@@ -211,8 +212,8 @@ final class TaskReader {
             }
         }
 
-        private void result(Fields r, Source source, OptionalDouble ownerScore, Set<String> regionIds,
-                Map<String, List<Fields>> extras, List<Annotation> out) {
+        private void result(JsonObjectFields r, Source source, OptionalDouble ownerScore, Set<String> regionIds,
+                Map<String, List<JsonObjectFields>> extras, List<Annotation> out) {
             String type = r.requireText("type");
             String kind = Regions.kindOf(type);
             String id = r.optionalText("id").orElse("");
@@ -232,16 +233,16 @@ final class TaskReader {
             }
         }
 
-        private void region(Fields r, String type, String kind, Source source, OptionalDouble confidence,
-                List<Fields> siblings, List<Annotation> out) {
-            Fields v = r.object("value");
+        private void region(JsonObjectFields r, String type, String kind, Source source, OptionalDouble confidence,
+                List<JsonObjectFields> siblings, List<Annotation> out) {
+            JsonObjectFields v = r.object("value");
             List<String> names = new ArrayList<>();
             String labelField = type;
             if (type.endsWith("labels")) {
                 names.addAll(strings(v, type));
             } else {
                 labelField = "labels";
-                for (Fields s : siblings) {
+                for (JsonObjectFields s : siblings) {
                     if ("labels".equals(s.node().path("type").asText())) {
                         names.addAll(strings(s.object("value"), "labels"));
                     }
@@ -270,7 +271,7 @@ final class TaskReader {
         }
 
         /** The image size percentages refer to; warns once per task when a result says otherwise. */
-        private ImageSize sizeFor(Fields r, String kind) {
+        private ImageSize sizeFor(JsonObjectFields r, String kind) {
             Optional<Integer> ow = r.optionalSide("original_width"), oh = r.optionalSide("original_height");
             Optional<ImageSize> own = ow.isPresent() && oh.isPresent() ? Optional.of(new ImageSize(ow.get(), oh.get())) : Optional.empty();
             if (size.isEmpty()) {
@@ -286,15 +287,15 @@ final class TaskReader {
             return size.get();
         }
 
-        private Map<String, AttributeValue> attributes(List<Fields> siblings) {
+        private Map<String, AttributeValue> attributes(List<JsonObjectFields> siblings) {
             Map<String, AttributeValue> out = new LinkedHashMap<>();
-            for (Fields s : siblings) {
+            for (JsonObjectFields s : siblings) {
                 String type = s.node().path("type").asText();
                 if (type.equals("labels")) {
                     continue;
                 }
                 String name = s.optionalText("from_name").orElse(type);
-                Fields v = s.object("value");
+                JsonObjectFields v = s.object("value");
                 switch (type) {
                     case "choices" -> {
                         List<String> c = strings(v, "choices");
@@ -321,7 +322,7 @@ final class TaskReader {
         return confidence.isPresent() ? info.withConfidence(confidence.getAsDouble()) : info;
     }
 
-    private static List<String> strings(Fields v, String field) {
+    private static List<String> strings(JsonObjectFields v, String field) {
         JsonNode a = v.get(field);
         if (a == null || !a.isArray()) {
             throw v.fail(field, a, "expected an array of strings");

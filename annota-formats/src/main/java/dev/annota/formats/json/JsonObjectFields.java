@@ -1,4 +1,4 @@
-package dev.annota.formats.labelstudio;
+package dev.annota.formats.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.core.error.FieldError;
@@ -7,53 +7,53 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Typed access to one JSON object of a Label Studio export, with errors naming the location (file, line of the
- * task, JSON pointer), the field and the bad value.
+ * Typed access to one JSON object of a dataset file, with errors naming the location (file, line, JSON pointer),
+ * the field and the bad value. Shared by the JSON formats (Label Studio, LabelMe).
  */
-final class Fields {
+public final class JsonObjectFields {
     private final JsonNode node;
     private final String location;
 
-    Fields(JsonNode node, String location) {
+    public JsonObjectFields(JsonNode node, String location) {
         this.node = node;
         this.location = location;
     }
 
-    String location() {
+    public String location() {
         return location;
     }
 
-    JsonNode node() {
+    public JsonNode node() {
         return node;
     }
 
-    JsonNode get(String field) {
+    public JsonNode get(String field) {
         return node.get(field);
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();
     }
 
     /** The object under {@code field}, located at {@code location/field}. */
-    Fields object(String field) {
+    public JsonObjectFields object(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isObject()) {
             throw fail(field, v, "expected a JSON object");
         }
-        return new Fields(v, location + "/" + field);
+        return new JsonObjectFields(v, location + "/" + field);
     }
 
-    FieldError error(String field, JsonNode value, String expected) {
+    public FieldError error(String field, JsonNode value, String expected) {
         return new FieldError(location, field, value == null || value.isNull() ? null : shorten(value.toString()), expected);
     }
 
-    ValidationException fail(String field, JsonNode value, String expected) {
+    public ValidationException fail(String field, JsonNode value, String expected) {
         return new ValidationException(error(field, value, expected));
     }
 
-    double requireNumber(String field) {
+    public double requireNumber(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
             throw fail(field, v, "expected a finite number");
@@ -61,12 +61,12 @@ final class Fields {
         return v.asDouble();
     }
 
-    OptionalDouble optionalNumber(String field) {
+    public OptionalDouble optionalNumber(String field) {
         return has(field) ? OptionalDouble.of(requireNumber(field)) : OptionalDouble.empty();
     }
 
     /** A non-negative finite number. */
-    double requireSize(String field) {
+    public double requireSize(String field) {
         double v = requireNumber(field);
         if (v < 0) {
             throw fail(field, node.get(field), "expected a non-negative number");
@@ -75,7 +75,7 @@ final class Fields {
     }
 
     /** A positive integer that fits an int (an image side). */
-    Optional<Integer> optionalSide(String field) {
+    public Optional<Integer> optionalSide(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return Optional.empty();
@@ -86,7 +86,7 @@ final class Fields {
         return Optional.of(v.asInt());
     }
 
-    String requireText(String field) {
+    public String requireText(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw fail(field, v, "expected a non-empty string");
@@ -94,13 +94,13 @@ final class Fields {
         return v.asText();
     }
 
-    Optional<String> optionalText(String field) {
+    public Optional<String> optionalText(String field) {
         JsonNode v = node.get(field);
         return v != null && v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
     }
 
     /** The array under {@code field}; an empty array when the field is absent or null. */
-    JsonNode optionalArray(String field) {
+    public JsonNode optionalArray(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
@@ -111,7 +111,7 @@ final class Fields {
         return v;
     }
 
-    static String shorten(String s) {
+    public static String shorten(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }
