@@ -87,8 +87,9 @@ final class CvatAttributes {
         boolean integer = false;
         boolean blank = v.stream().allMatch(String::isBlank);
         if (!blank) {
-            OptionalDouble[] n = v.size() == 3 ? new OptionalDouble[] {num(v.get(0)), num(v.get(1)), num(v.get(2))} : null;
-            boolean parsed = n != null && Arrays.stream(n).allMatch(x -> x != null);
+            List<Optional<OptionalDouble>> parsedValues = v.size() == 3 ? v.stream().map(CvatAttributes::num).toList() : List.of();
+            boolean parsed = parsedValues.size() == 3 && parsedValues.stream().allMatch(Optional::isPresent);
+            OptionalDouble[] n = parsed ? parsedValues.stream().map(Optional::get).toArray(OptionalDouble[]::new) : new OptionalDouble[0];
             boolean ordered = parsed && (n[0].isEmpty() || n[1].isEmpty() || n[0].getAsDouble() <= n[1].getAsDouble())
                     && (n[2].isEmpty() || n[2].getAsDouble() > 0);
             if (ordered) {
@@ -103,9 +104,9 @@ final class CvatAttributes {
         }
         OptionalDouble defaultNumber = OptionalDouble.empty();
         if (!def.isEmpty()) {
-            OptionalDouble dn = num(def);
+            OptionalDouble dn = num(def).orElse(OptionalDouble.empty());
             NumberAttribute probe = new NumberAttribute(d.name(), min, max, integer, false, OptionalDouble.empty());
-            if (dn != null && dn.isPresent() && probe.check(AttributeValue.of(dn.getAsDouble())).isEmpty()) {
+            if (dn.isPresent() && probe.check(AttributeValue.of(dn.getAsDouble())).isEmpty()) {
                 defaultNumber = dn;
             } else {
                 warn.accept(new FieldError(d.location(), "attribute.default_value", def,
@@ -153,16 +154,19 @@ final class CvatAttributes {
         return out;
     }
 
-    /** A finite number, empty for blank text, null when it is not a number. */
-    private static OptionalDouble num(String s) {
+    /**
+     * The number in {@code s}: an empty {@code OptionalDouble} for blank text, and no result at all (an empty
+     * outer Optional) when {@code s} is not a finite number.
+     */
+    private static Optional<OptionalDouble> num(String s) {
         if (s.isBlank()) {
-            return OptionalDouble.empty();
+            return Optional.of(OptionalDouble.empty());
         }
         try {
             double v = Double.parseDouble(s.strip());
-            return Double.isFinite(v) ? OptionalDouble.of(v) : null;
+            return Double.isFinite(v) ? Optional.of(OptionalDouble.of(v)) : Optional.empty();
         } catch (NumberFormatException e) {
-            return null;
+            return Optional.empty(); // not a number: the caller reports it with the attribute's location
         }
     }
 
@@ -183,8 +187,8 @@ final class CvatAttributes {
             throw new ValidationException(new FieldError(location, field, CvatXml.shown(raw), "expected true or false"));
         }
         if (spec.isPresent() && spec.get() instanceof NumberAttribute) {
-            OptionalDouble n = num(v);
-            if (n == null || n.isEmpty()) {
+            OptionalDouble n = num(v).orElse(OptionalDouble.empty());
+            if (n.isEmpty()) {
                 throw new ValidationException(new FieldError(location, field, CvatXml.shown(raw), "expected a number"));
             }
             return AttributeValue.of(n.getAsDouble());
