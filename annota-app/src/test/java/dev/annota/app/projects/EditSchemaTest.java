@@ -172,6 +172,8 @@ class EditSchemaTest {
             assertEquals(1, misfit.annotations(), "the polygon does not fit Person, which allows box and keypoints");
             assertEquals(Map.of("kind", 1), misfit.problems());
             assertEquals(0, f.version());
+            assertEquals(List.of(CAR, CAR, PERSON), labels(f, "img-a"), "img-a, relabelled before img-b refused, was rolled back");
+            assertEquals(1, f.sets.get("img-a").version());
 
             SchemaEdit edit = f.editSchema.deleteClass(MANAGER, f.project.id(), 0, CAR, InUseChoice.reassignTo(TRUCK));
             assertEquals(3, edit.annotationsChanged());
