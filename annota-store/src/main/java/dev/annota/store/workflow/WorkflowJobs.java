@@ -6,6 +6,7 @@ import dev.annota.core.error.ValidationException;
 import dev.annota.store.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -123,10 +124,11 @@ public final class WorkflowJobs {
      * Claims the next annotation job for {@code userId} in a project, atomically: first the user's own unfinished
      * jobs (rejected ones first, then in progress, then new), then the oldest job of the open pool in a task where
      * the user holds no job yet. The job comes back {@code in_progress} and assigned to the user; empty when there
-     * is nothing left for them.
+     * is nothing left for them. A job the user already works on comes back unchanged.
      */
     public Optional<Job> claimNext(String projectId, String userId) {
-        String candidates = "SELECT j.id" + Rows.JOB_FROM + "WHERE j.project_id = :p AND j.state IN " + OPEN_STATES
+        String candidates = "SELECT j.id, CASE WHEN j.assignee = :me AND j.state = 'in_progress' THEN 1 ELSE 0 END"
+                + Rows.JOB_FROM + "WHERE j.project_id = :p AND j.state IN " + OPEN_STATES
                 + " AND (j.assignee = :me OR (j.assignee IS NULL AND NOT EXISTS (SELECT 1 FROM workflow_jobs m "
                 + "WHERE m.task_id = j.task_id AND m.assignee = :me))) "
                 + "ORDER BY CASE WHEN j.assignee = :me THEN 0 ELSE 1 END, "
@@ -141,10 +143,12 @@ public final class WorkflowJobs {
     /**
      * Claims the next job to review for {@code userId}, atomically: a submitted job of a task in stage
      * {@code review} that the user did not annotate, either already claimed by them or claimed by nobody, oldest
-     * submission first. The job comes back with the user as its reviewer; empty when the queue is empty.
+     * submission first (their own claims first). The job comes back with the user as its reviewer; empty when the
+     * queue is empty.
      */
     public Optional<Job> claimReview(String projectId, String userId) {
-        String candidates = "SELECT j.id" + Rows.JOB_FROM + "WHERE j.project_id = :p AND t.stage = 'review' "
+        String candidates = "SELECT j.id, CASE WHEN j.reviewer = :me THEN 1 ELSE 0 END" + Rows.JOB_FROM
+                + "WHERE j.project_id = :p AND t.stage = 'review' "
                 + "AND j.state = 'submitted' AND (j.reviewer IS NULL OR j.reviewer = :me) "
                 + "AND (j.assignee IS NULL OR j.assignee <> :me) "
                 + "ORDER BY CASE WHEN j.reviewer = :me THEN 0 ELSE 1 END, j.submitted_at, t.position, j.slot LIMIT " + CANDIDATES;
@@ -158,12 +162,16 @@ public final class WorkflowJobs {
             Optional<Optional<String>> outcome;
             try {
                 outcome = jdbi.inTransaction(h -> {
-                    List<String> ids = h.createQuery(candidatesSql).bind("p", projectId).bind("me", userId)
-                            .mapTo(String.class).list();
+                    List<Map.Entry<String, Boolean>> ids = h.createQuery(candidatesSql).bind("p", projectId)
+                            .bind("me", userId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2) == 1)).list();
                     if (ids.isEmpty()) {
                         return Optional.of(Optional.<String>empty());
                     }
-                    for (String id : ids) {
+                    if (ids.get(0).getValue()) {
+                        // already claimed by this user: hand it back unchanged
+                        return Optional.of(Optional.of(ids.get(0).getKey()));
+                    }
+                    for (String id : ids.stream().map(Map.Entry::getKey).toList()) {
                         int rows = h.createUpdate(claimSql).bind("me", userId).bind("now", System.currentTimeMillis())
                                 .bind("id", id).execute();
                         if (rows == 1) {
