@@ -27,6 +27,10 @@ public final class WorkflowJobs {
     private static final int MAX_ROUNDS = 100;
     private static final String OPEN_STATES = "('new', 'in_progress', 'rejected')";
 
+    private static final String CLAIM = "UPDATE workflow_jobs SET assignee = :me, state = 'in_progress', updated_at = :now "
+            + "WHERE id = :id AND state IN " + OPEN_STATES + " AND (assignee = :me OR (assignee IS NULL AND NOT EXISTS "
+            + "(SELECT 1 FROM workflow_jobs m WHERE m.task_id = workflow_jobs.task_id AND m.assignee = :me)))";
+
     private final Jdbi jdbi;
 
     public WorkflowJobs(Database db) {
@@ -134,10 +138,25 @@ public final class WorkflowJobs {
                 + "ORDER BY CASE WHEN j.assignee = :me THEN 0 ELSE 1 END, "
                 + "CASE j.state WHEN 'rejected' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END, t.position, t.id, j.slot LIMIT "
                 + CANDIDATES;
-        String claim = "UPDATE workflow_jobs SET assignee = :me, state = 'in_progress', updated_at = :now "
-                + "WHERE id = :id AND state IN " + OPEN_STATES + " AND (assignee = :me OR (assignee IS NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM workflow_jobs m WHERE m.task_id = workflow_jobs.task_id AND m.assignee = :me)))";
-        return claim(projectId, userId, candidates, claim);
+        return claim(projectId, userId, candidates, CLAIM);
+    }
+
+    /**
+     * Claims one given job for {@code userId}, atomically: it must be unfinished and either the user's or in the
+     * pool, and the user must hold no other job of that image. Returns the job {@code in_progress} and assigned to
+     * the user, or empty when it cannot be claimed (now); the caller reads the job to say why.
+     */
+    public Optional<Job> claimJob(String jobId, String userId) {
+        try {
+            int rows = jdbi.withHandle(h -> h.createUpdate(CLAIM).bind("me", userId).bind("now", System.currentTimeMillis())
+                    .bind("id", jobId).execute());
+            return rows == 1 ? get(jobId) : Optional.empty();
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /**
