@@ -99,7 +99,7 @@ public final class Workflow {
                     + "; only its annotator submits it");
         }
         if (job.state() != JobState.IN_PROGRESS && job.state() != JobState.REJECTED) {
-            throw illegal(job, "submit", job.state() == JobState.NEW ? "start it first"
+            throw illegal(job, "submit", job.state() == JobState.NEW ? "start it first (a new job is claimed before it is submitted)"
                     : "only an in-progress or rejected job can be submitted");
         }
         return jobs.change(new JobChange(jobId, job.state(), job.assignee(), JobState.SUBMITTED, Optional.empty(),
@@ -230,7 +230,6 @@ public final class Workflow {
     }
 
     static ConflictException illegal(Job job, String action, String rule) {
-        return new ConflictException("cannot " + action + " " + job.describe() + ": it is " + job.state().wireName()
-                + "; " + rule);
+        return new ConflictException("cannot " + action + " " + job.describe() + ": " + rule);
     }
 }

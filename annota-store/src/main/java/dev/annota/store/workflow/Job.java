@@ -34,8 +34,9 @@ public record Job(String id, String taskId, String projectId, String imageId, in
         return assignee.map(userId::equals).orElse(false);
     }
 
-    /** How the job is named in messages: {@code job 1f2e… (image 9a8b…, slot 1 of 2)}. */
+    /** How the job is named in messages: {@code job 1f2e… (image 9a8b…, slot 1 of 2, state in_progress)}. */
     public String describe() {
-        return "job " + id + " (image " + imageId + ", slot " + (slot + 1) + " of " + overlap + ")";
+        return "job " + id + " (image " + imageId + ", slot " + (slot + 1) + " of " + overlap + ", state "
+                + state.wireName() + ")";
     }
 }
