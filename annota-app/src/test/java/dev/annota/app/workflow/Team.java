@@ -1,0 +1,73 @@
+package dev.annota.app.workflow;
+
+import dev.annota.store.Database;
+import dev.annota.store.Dialect;
+import dev.annota.store.TestDatabases;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A test project with its people, on a fresh database: rows written straight into the V1 tables, memberships in
+ * a map. Manager {@code boss}, annotators {@code ana}, {@code ben}, {@code cai}, reviewers {@code rev},
+ * {@code rev2}, and {@code eve} who is not a member.
+ */
+final class Team implements AutoCloseable {
+    static final String PROJECT = "p";
+    final Database db;
+    final Map<String, Set<ProjectRole>> roles = new HashMap<>();
+    final Workflow workflow;
+    final AssignJobs assign;
+    final JobAnnotationsService annotations;
+
+    Team(Dialect dialect) {
+        db = TestDatabases.open(dialect);
+        roles.put("boss", EnumSet.of(ProjectRole.MANAGER));
+        for (String a : List.of("ana", "ben", "cai")) {
+            roles.put(a, EnumSet.of(ProjectRole.ANNOTATOR));
+        }
+        roles.put("rev", EnumSet.of(ProjectRole.REVIEWER));
+        roles.put("rev2", EnumSet.of(ProjectRole.REVIEWER));
+        MembershipLookup members = (project, user) -> PROJECT.equals(project)
+                ? roles.getOrDefault(user, EnumSet.noneOf(ProjectRole.class)) : EnumSet.noneOf(ProjectRole.class);
+        db.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO projects (id, name, name_key, guidelines, schema_json, created_at, updated_at) "
+                    + "VALUES (?, 'P', 'p', '', '{}', 0, 0)", PROJECT);
+            for (String u : List.of("boss", "ana", "ben", "cai", "rev", "rev2", "eve")) {
+                h.execute("INSERT INTO users (id, username, password_hash, role, created_at) VALUES (?, ?, 'x', 'user', 0)", u, u);
+            }
+        });
+        workflow = new Workflow(db, members);
+        assign = new AssignJobs(db, members);
+        annotations = new JobAnnotationsService(db, members);
+    }
+
+    /** {@code n} new images with tasks of the given overlap. */
+    List<String> images(int n, int overlap) {
+        List<String> ids = new ArrayList<>();
+        db.jdbi().useHandle(h -> {
+            int start = h.createQuery("SELECT COUNT(*) FROM images").mapTo(Integer.class).one();
+            for (int i = start; i < start + n; i++) {
+                String id = "img-" + i;
+                h.execute("INSERT INTO images (id, project_id, sha256, file_name, width, height, format, orientation, phash, "
+                        + "source_path, split, metadata_json, created_at) VALUES (?, ?, ?, ?, 100, 80, 'png', 1, 0, NULL, "
+                        + "'default', '{}', ?)", id, PROJECT, "sha-" + id, id + ".png", i);
+                ids.add(id);
+            }
+        });
+        workflow.ensureTasks(as("boss"), PROJECT, ids, overlap);
+        return ids;
+    }
+
+    static Actor as(String user) {
+        return Actor.user(user);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
