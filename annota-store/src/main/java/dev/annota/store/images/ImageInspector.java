@@ -105,7 +105,7 @@ public final class ImageInspector {
         }
         if (text) {
             String s = new String(head, 0, n, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-            return "text starting \"" + s + (head.length > n ? "…" : "") + "\"";
+            return "text starting '" + s + (head.length > n ? "…" : "") + "'";
         }
         StringBuilder sb = new StringBuilder("unknown content starting with bytes");
         for (int i = 0; i < Math.min(n, 8); i++) {
