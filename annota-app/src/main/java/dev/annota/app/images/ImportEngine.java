@@ -14,6 +14,7 @@ import dev.annota.store.images.ImportBatch;
 import dev.annota.store.images.NearDuplicate;
 import dev.annota.store.images.PerceptualHash;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * The steps every import shares. Phase one, file by file: inspect (a bad file becomes a problem and the import
  * goes on), merge exact duplicates (same sha256 in the project, or earlier in this import), store the file
  * (atomic, idempotent), and flag near-duplicates against the project's and this import's earlier images.
- * Phase two: every row of the import in ONE transaction. A crash in phase one leaves only store files without
+ * Then the stored files are forced to disk, all at once. Phase two: every row of the import in ONE transaction. A crash in phase one leaves only store files without
  * rows (collected by {@code StoreGc}); a crash in phase two leaves nothing, or everything once committed.
  */
 final class ImportEngine {
@@ -66,6 +67,7 @@ final class ImportEngine {
         List<ImportResult.Duplicate> duplicates = new ArrayList<>();
         List<ImportResult.Flagged> flagged = new ArrayList<>();
         List<FieldError> problems = new ArrayList<>(earlier);
+        List<Path> stored = new ArrayList<>();
         progress.start("storing images", total);
         long done = 0;
         while (candidates.hasNext()) {
@@ -79,7 +81,7 @@ final class ImportEngine {
                     duplicates.add(new ImportResult.Duplicate(c.name(), same.get()));
                     continue;
                 }
-                store.put(file, info);
+                stored.add(store.put(file, info));
                 String id = UUID.randomUUID().toString();
                 nearest(known, info.phash()).ifPresent(n -> {
                     flags.add(new NearDuplicate(id, n.imageId(), n.distance));
@@ -101,6 +103,13 @@ final class ImportEngine {
                 release(c, problems);
                 progress.step(++done);
             }
+        }
+        progress.finish();
+        progress.start("forcing files to disk", 0);
+        try {
+            store.sync(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the image store cannot force the imported files to disk; nothing was added", e);
         }
         progress.finish();
         progress.start("writing rows", rows.size());

@@ -26,23 +26,36 @@ final class AtomicFiles {
         return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     }
 
-    /** Copies {@code source} to {@code target} atomically; when {@code target} already exists, leaves it. */
+    /**
+     * Copies {@code source} to {@code target} atomically (whole or absent, whatever kills the process); not yet
+     * forced to disk: see {@link #force}. When {@code target} already exists, it stays.
+     */
     static void copy(Path source, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = tempBeside(target);
         try {
             Files.copy(source, temp);
-            publish(temp, target);
+            rename(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    /** Forces {@code temp} to disk and renames it to {@code target} (keeping an existing target as it is). */
-    static void publish(Path temp, Path target) throws IOException {
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+    /** Forces a file's content to disk. */
+    static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
+    }
+
+    /** Forces {@code temp} to disk and renames it to {@code target} (keeping an existing target as it is). */
+    static void publish(Path temp, Path target) throws IOException {
+        force(temp);
+        rename(temp, target);
+        syncFolder(target.getParent());
+    }
+
+    private static void rename(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
@@ -51,11 +64,10 @@ final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the image store at " + target.getParent() + " needs a file system with atomic renames", e);
         }
-        syncFolder(target.getParent());
     }
 
     /** Makes the rename itself durable (a no-op where folders cannot be opened, as on Windows). */
-    private static void syncFolder(Path folder) {
+    static void syncFolder(Path folder) {
         try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

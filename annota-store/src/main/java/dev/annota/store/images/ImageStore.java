@@ -4,10 +4,20 @@ import dev.annota.core.error.AnnotaException;
 import dev.annota.core.error.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,8 +26,9 @@ import java.util.regex.Pattern;
  * The content-addressed image store under a data folder: each original at
  * {@code <data>/images/<sha[0:2]>/<sha[2:4]>/<sha>.<ext>}, each thumbnail at
  * {@code <data>/thumbs/<sha[0:2]>/<sha[2:4]>/<sha>.jpg}. Files are written atomically (a temporary file in the
- * same folder, forced to disk, renamed into place) and never change afterwards; storing the same content
- * again is a no-op. The database, not this folder, says which files belong to which project: a file with no
+ * same folder renamed into place: a killed process leaves a whole file or none) and never change afterwards;
+ * storing the same content again is a no-op. {@link #sync} forces a batch of stored files to disk (an import
+ * calls it before committing rows that name them); thumbnails are forced one by one. The database, not this folder, says which files belong to which project: a file with no
  * row is garbage ({@link StoreGc}).
  *
  * <p>Uploads are first spooled into {@code <data>/tmp/} (see {@link #spool}) so they can be inspected before
@@ -25,6 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ImageStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int SYNC_THREADS = 16;
 
     private final Path root;
     private final Path images;
@@ -65,7 +77,8 @@ public final class ImageStore {
     }
 
     /**
-     * Stores a copy of {@code file}, whose inspection gave {@code info}, and returns where it is. When the
+     * Stores a copy of {@code file}, whose inspection gave {@code info}, and returns where it is (call
+     * {@link #sync} before a database row names it). When the
      * content is already stored, only its modification time is refreshed (so that a garbage collection
      * running during this import does not take it).
      */
@@ -77,6 +90,49 @@ public final class ImageStore {
         }
         AtomicFiles.copy(file, target);
         return target;
+    }
+
+    /**
+     * Forces stored files, and the folders that name them, to disk — in parallel, since one fsync at a time
+     * costs milliseconds each. An import calls this once for all its files before it commits their rows, so
+     * no committed row can name a file that a power cut took away.
+     */
+    public void sync(Collection<Path> files) throws IOException {
+        Set<Path> folders = new HashSet<>();
+        files.forEach(f -> folders.add(f.getParent()));
+        ExecutorService pool = Executors.newFixedThreadPool(SYNC_THREADS, r -> {
+            Thread t = new Thread(r, "annota-image-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path f : files) {
+                done.add(pool.submit(() -> {
+                    AtomicFiles.force(f);
+                    return null;
+                }));
+            }
+            for (Path d : folders) {
+                done.add(pool.submit(() -> {
+                    AtomicFiles.syncFolder(d);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while forcing stored images to disk");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot force stored images to disk", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Whether the original with this hash and format is stored. */
