@@ -119,6 +119,13 @@ class ImageInspectorTest {
     }
 
     @Test
+    void readers_for_every_accepted_format_are_installed() {
+        for (ImageFormat f : ImageFormat.values()) {
+            assertTrue(javax.imageio.ImageIO.getImageReadersByFormatName(f.imageIoName()).hasNext(), f.key());
+        }
+    }
+
+    @Test
     void a_lower_pixel_limit_applies(@TempDir Path dir) throws IOException {
         Path png = TestImages.write(dir.resolve("big.png"), TestImages.encode(TestImages.picture(200, 100, 1), "png"));
         ValidationException e = assertThrows(ValidationException.class, () -> new ImageInspector(10_000).inspect(png, "big.png"));
