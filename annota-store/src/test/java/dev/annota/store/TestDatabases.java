@@ -28,8 +28,16 @@ public final class TestDatabases {
     }
 
     public static Database open(Dialect dialect) {
+        return open(newUrl(dialect));
+    }
+
+    /**
+     * The JDBC URL of a new, empty database (on PostgreSQL the URL names the user {@code postgres}, no
+     * password), for tests that hand the database to another process.
+     */
+    public static String newUrl(Dialect dialect) {
         return switch (dialect) {
-            case SQLITE -> Database.open(Database.sqliteUrl(tempDir()), "", "");
+            case SQLITE -> Database.sqliteUrl(tempDir());
             case POSTGRESQL -> {
                 EmbeddedPostgres pg = postgres();
                 String name = "annota_test_" + COUNTER.incrementAndGet();
@@ -38,9 +46,14 @@ public final class TestDatabases {
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot create test database " + name, e);
                 }
-                yield Database.open(pg.getJdbcUrl("postgres", name), "postgres", "");
+                yield pg.getJdbcUrl("postgres", name);
             }
         };
+    }
+
+    /** Opens a URL made by {@link #newUrl}. */
+    public static Database open(String url) {
+        return Database.open(url, url.startsWith("jdbc:postgresql:") ? "postgres" : "", "");
     }
 
     private static synchronized EmbeddedPostgres postgres() {
