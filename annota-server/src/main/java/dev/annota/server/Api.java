@@ -13,6 +13,8 @@ import java.util.List;
 public final class Api {
     /** The prefix of every route. */
     public static final String PREFIX = "/api/v1";
+    /** The name of the browser session cookie (HttpOnly, SameSite=Strict, Path=/). */
+    public static final String SESSION_COOKIE = "annota_session";
     private final Javalin app;
     private final Authenticator authenticator;
     private final long maxRequestBytes;

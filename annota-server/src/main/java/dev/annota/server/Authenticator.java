@@ -10,7 +10,7 @@ import java.util.Optional;
  * cookie (browser session). A credential that is given but wrong is a 401, never silently anonymous.
  */
 final class Authenticator {
-    static final String COOKIE = "annota_session";
+    static final String COOKIE = Api.SESSION_COOKIE;
     private static final String ATTRIBUTE = "annota.actor";
     private final Authentication authentication;
 

@@ -47,7 +47,7 @@ final class JsonBody {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw HttpProblem.badRequest("malformed-json", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw HttpProblem.badRequest("malformed-json", "malformed JSON" + where + ": " + clean(e.getOriginalMessage()));
         } catch (IOException e) {
             throw HttpProblem.badRequest("malformed-json", "the request body could not be read: " + e.getMessage());
         }
@@ -104,6 +104,11 @@ final class JsonBody {
         } catch (IOException e) {
             throw HttpProblem.badRequest("unreadable-body", "the request body could not be read: " + e.getMessage());
         }
+    }
+
+    /** Jackson's message without its note on the (redacted) source. */
+    private static String clean(String message) {
+        return message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     }
 
     private static String pointer(JsonMappingException e) {

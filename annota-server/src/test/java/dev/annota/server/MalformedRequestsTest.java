@@ -25,6 +25,7 @@ class MalformedRequestsTest {
     /** what, method, path, content type, body, status, text the detail (or first error) must contain. */
     static final Object[][] CASES = {
         {"malformed JSON", "POST", "/users", "application/json", "{\"username\": \"a\",", 400, "malformed JSON at line 1"},
+        {"an unclosed object", "POST", "/users", "application/json", "{\"username\": 3", 400, "start marker at line 1, column 1"},
         {"JSON with a syntax error on line 3", "POST", "/users", "application/json", "{\n\"username\": \"a\",\n\"password\" \"x\"}", 400, "line 3"},
         {"trailing garbage", "POST", "/auth/tokens", "application/json", "{\"name\":\"a\"} x", 400, "malformed JSON"},
         {"empty body", "POST", "/auth/tokens", "application/json", "", 400, "empty"},

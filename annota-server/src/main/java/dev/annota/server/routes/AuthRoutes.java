@@ -10,8 +10,7 @@ import java.time.Instant;
 
 /** Signing in and out with a session cookie, the signed-in account, and changing one's own password. */
 public final class AuthRoutes implements RouteGroup {
-    /** The session cookie. */
-    public static final String COOKIE = "annota_session";
+    private static final String COOKIE = Api.SESSION_COOKIE;
 
     /** Credentials. */
     public record LoginRequest(String username, String password) {
