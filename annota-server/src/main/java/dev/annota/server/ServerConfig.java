@@ -1,0 +1,42 @@
+package dev.annota.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a server runs: its data folder, the port (0 picks a free one, as tests do), the largest request body
+ * accepted, and how long a login session lasts.
+ */
+public record ServerConfig(Path dataDir, int port, long maxRequestBytes, Duration sessionTtl) {
+    /** 10 MiB: enough for any JSON request; uploads set their own, larger limit. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+    public static final Duration DEFAULT_SESSION_TTL = Duration.ofDays(7);
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("maxRequestBytes must be at least 1024, got " + maxRequestBytes);
+        }
+        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
+            throw new IllegalArgumentException("sessionTtl must be positive, got " + sessionTtl);
+        }
+    }
+
+    /** The defaults for a data folder and port. */
+    public static ServerConfig of(Path dataDir, int port) {
+        return new ServerConfig(dataDir, port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_SESSION_TTL);
+    }
+
+    public ServerConfig withMaxRequestBytes(long bytes) {
+        return new ServerConfig(dataDir, port, bytes, sessionTtl);
+    }
+
+    public ServerConfig withSessionTtl(Duration ttl) {
+        return new ServerConfig(dataDir, port, maxRequestBytes, ttl);
+    }
+}

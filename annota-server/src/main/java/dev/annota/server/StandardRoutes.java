@@ -1,0 +1,23 @@
+package dev.annota.server;
+
+import dev.annota.server.routes.AuditRoutes;
+import dev.annota.server.routes.AuthRoutes;
+import dev.annota.server.routes.ProjectMemberRoutes;
+import dev.annota.server.routes.TokenRoutes;
+import dev.annota.server.routes.UserRoutes;
+import java.util.List;
+
+/** The route groups of a full server, one line per area: add yours here. */
+public final class StandardRoutes {
+    private StandardRoutes() {
+    }
+
+    public static List<RouteGroup> all(ServerContext ctx) {
+        return List.of(
+                new AuthRoutes(ctx),
+                new TokenRoutes(ctx),
+                new UserRoutes(ctx),
+                new ProjectMemberRoutes(ctx),
+                new AuditRoutes(ctx));
+    }
+}
