@@ -37,6 +37,30 @@ public final class PolygonRasterizer {
         return RleOps.union(rasterizeParts(polygon, height, width));
     }
 
+    /**
+     * The pixel area of {@link #rasterize(Polygon, int, int)}, exactly, without building the mask: for a
+     * one-part polygon it walks the outline as {@link #ring} does and adds up, column by column, the lengths
+     * between pairs of crossings (what the run lengths of the mask add up to); a polygon of several parts
+     * needs the union of their masks, so it is rasterised. Scratch space is kept per thread, so a large export
+     * allocates nothing here.
+     */
+    public static long area(Polygon polygon, int height, int width) {
+        requireSize(height, width);
+        List<Point> outline = polygon.parts().get(0);
+        if (polygon.parts().size() == 1) {
+            long area = AREA_SCRATCH.get().ringArea(outline, height, width);
+            if (area >= 0) {
+                return area;
+            }
+        }
+        return rasterize(polygon, height, width).area();
+    }
+
+    /** {@link #area(Polygon, int, int)} in an image of {@code size}. */
+    public static long area(Polygon polygon, ImageSize size) {
+        return area(polygon, size.height(), size.width());
+    }
+
     /** One mask per part, as {@code frPyObjects} returns them before merging. */
     public static List<Rle> rasterizeParts(Polygon polygon, int height, int width) {
         requireSize(height, width);
@@ -162,6 +186,165 @@ public final class PolygonRasterizer {
             }
         }
         return Rle.ofTrusted(h, w, Arrays.copyOf(runs, r));
+    }
+
+    private static final ThreadLocal<RingArea> AREA_SCRATCH = ThreadLocal.withInitial(RingArea::new);
+
+    /**
+     * {@link #ring}'s area with reused buffers. Each step of the walk that changes column at a pixel-centre
+     * column gives the same mark (column, row) as in {@link #ring}. Sorted in column-major order, the marks
+     * bound the runs: the foreground runs are [m0, m1), [m2, m3)... (two equal marks cancel, which changes
+     * no such sum). A closed walk crosses each column an even number of times, so every column holds an even
+     * number of marks and the sum is, per column, the rows between the 1st and 2nd, 3rd and 4th... mark: a
+     * bucket per column and a small sort within each column replace the sort of all marks.
+     */
+    private static final class RingArea {
+        /** Walks longer than this (an outline far larger than any image) are left to {@link #ring}. */
+        private static final long MAX_STEPS = 1 << 24;
+
+        private int[] x = new int[64];
+        private int[] y = new int[64];
+        private int[] markColumn = new int[256];
+        private int[] markRow = new int[256];
+        private int[] columnStart = new int[64];
+        private int[] rows = new int[256];
+        private int marks;
+
+        /** The area, or -1 when the walk is too long to take here (or a column's crossings do not pair up). */
+        long ringArea(List<Point> outline, int h, int w) {
+            int k = outline.size();
+            if (x.length < k + 1) {
+                x = new int[k + 1];
+                y = new int[k + 1];
+            }
+            for (int j = 0; j < k; j++) {
+                Point p = outline.get(j);
+                x[j] = (int) (SCALE * p.x() + .5);
+                y[j] = (int) (SCALE * p.y() + .5);
+            }
+            x[k] = x[0];
+            y[k] = y[0];
+            long steps = 0;
+            for (int j = 0; j < k; j++) {
+                steps += Math.max(Math.abs((long) x[j] - x[j + 1]), Math.abs((long) y[j] - y[j + 1])) + 1;
+            }
+            if (steps > MAX_STEPS) {
+                return -1;
+            }
+            marks = 0;
+            walk(k, h, w);
+            return columnSums();
+        }
+
+        /** The walk of {@link #ring}, point by point, recording the marks instead of the points. */
+        private void walk(int k, int h, int w) {
+            boolean first = true;
+            int pu = 0, pv = 0;
+            for (int j = 0; j < k; j++) {
+                int xs = x[j], xe = x[j + 1], ys = y[j], ye = y[j + 1];
+                int dx = Math.abs(xe - xs), dy = Math.abs(ys - ye);
+                boolean flip = (dx >= dy && xs > xe) || (dx < dy && ys > ye);
+                if (flip) {
+                    int t = xs;
+                    xs = xe;
+                    xe = t;
+                    t = ys;
+                    ys = ye;
+                    ye = t;
+                }
+                double s = dx >= dy ? (double) (ye - ys) / dx : (double) (xe - xs) / dy;
+                int span = dx >= dy ? dx : dy;
+                for (int d = 0; d <= span; d++) {
+                    int t = flip ? span - d : d;
+                    int u, v;
+                    if (dx >= dy) {
+                        u = t + xs;
+                        v = (int) (ys + s * t + .5);
+                    } else {
+                        v = t + ys;
+                        u = (int) (xs + s * t + .5);
+                    }
+                    if (!first && u != pu) {
+                        mark(u, v, pu, pv, h, w);
+                    }
+                    first = false;
+                    pu = u;
+                    pv = v;
+                }
+            }
+        }
+
+        /** The mark of the step from (pu, pv) to (u, v), if it crosses a pixel-centre column of the image. */
+        private void mark(int u, int v, int pu, int pv, int h, int w) {
+            double xd = u < pu ? u : u - 1;
+            xd = (xd + .5) / SCALE - .5;
+            if (Math.floor(xd) != xd || xd < 0 || xd > w - 1) {
+                return;
+            }
+            double yd = Math.min(v, pv);
+            yd = (yd + .5) / SCALE - .5;
+            if (yd < 0) {
+                yd = 0;
+            } else if (yd > h) {
+                yd = h;
+            }
+            yd = Math.ceil(yd);
+            if (marks == markColumn.length) {
+                markColumn = Arrays.copyOf(markColumn, 2 * marks);
+                markRow = Arrays.copyOf(markRow, 2 * marks);
+            }
+            markColumn[marks] = (int) xd;
+            markRow[marks] = (int) yd;
+            marks++;
+        }
+
+        /** Buckets the marks by column, then adds up each column's rows between pairs of crossings. */
+        private long columnSums() {
+            if (marks == 0) {
+                return 0;
+            }
+            int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            for (int i = 0; i < marks; i++) {
+                lo = Math.min(lo, markColumn[i]);
+                hi = Math.max(hi, markColumn[i]);
+            }
+            int columns = hi - lo + 1;
+            if (columnStart.length < columns + 1) {
+                columnStart = new int[Math.max(columns + 1, 2 * columnStart.length)];
+            }
+            Arrays.fill(columnStart, 0, columns + 1, 0);
+            for (int i = 0; i < marks; i++) {
+                columnStart[markColumn[i] - lo + 1]++;
+            }
+            for (int c = 0; c < columns; c++) {
+                columnStart[c + 1] += columnStart[c];
+            }
+            if (rows.length < marks) {
+                rows = new int[markColumn.length];
+            }
+            for (int i = 0; i < marks; i++) {
+                rows[columnStart[markColumn[i] - lo]++] = markRow[i];
+            }
+            // columnStart[c] now holds the end of column c (and the start of column c + 1)
+            long area = 0;
+            int from = 0;
+            for (int c = 0; c < columns; c++) {
+                int to = columnStart[c];
+                if (((to - from) & 1) != 0) {
+                    return -1; // cannot happen for a closed walk; left to ring() should it ever
+                }
+                if (to - from == 2) {
+                    area += Math.abs(rows[from + 1] - rows[from]);
+                } else if (to > from) {
+                    Arrays.sort(rows, from, to);
+                    for (int i = from; i + 1 < to; i += 2) {
+                        area += rows[i + 1] - rows[i];
+                    }
+                }
+                from = to;
+            }
+            return area;
+        }
     }
 
     private static void requireSize(int height, int width) {

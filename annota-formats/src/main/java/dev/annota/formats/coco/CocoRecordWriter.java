@@ -59,7 +59,7 @@ final class CocoRecordWriter {
                 g.writeArray(part, 0, part.length);
             }
             g.writeEndArray();
-            writeNumber(g, "area", PolygonRasterizer.rasterize(p.polygon(), size).area());
+            writeNumber(g, "area", PolygonRasterizer.area(p.polygon(), size));
             writeBox(g, p.polygon().boundingBox());
         } else if (shape instanceof MaskAnnotation m) {
             g.writeFieldName("segmentation");
