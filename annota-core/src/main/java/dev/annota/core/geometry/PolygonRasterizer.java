@@ -236,10 +236,16 @@ public final class PolygonRasterizer {
             return columnSums();
         }
 
-        /** The walk of {@link #ring}, point by point, recording the marks instead of the points. */
+        /**
+         * The marks of {@link #ring}'s walk. Its points are (u, v) with one coordinate stepping by one along
+         * each edge; a mark comes from two successive points of one edge whose u differ (where two edges meet,
+         * the points share u, or lie left of the image). Along a flat edge (u steps by one) only every fifth
+         * step can land on a pixel-centre column, so those steps are visited directly; along a steep edge (v
+         * steps by one) each step's u is computed, and a mark taken where it changes. Every coordinate is
+         * computed with the very expressions of {@link #ring}, so the marks are the same.
+         */
         private void walk(int k, int h, int w) {
-            boolean first = true;
-            int pu = 0, pv = 0;
+            long lastCentre = 5L * (w - 1) + 2; // the scaled column of the last pixel centre
             for (int j = 0; j < k; j++) {
                 int xs = x[j], xe = x[j + 1], ys = y[j], ye = y[j + 1];
                 int dx = Math.abs(xe - xs), dy = Math.abs(ys - ye);
@@ -253,35 +259,34 @@ public final class PolygonRasterizer {
                     ye = t;
                 }
                 double s = dx >= dy ? (double) (ye - ys) / dx : (double) (xe - xs) / dy;
-                int span = dx >= dy ? dx : dy;
-                for (int d = 0; d <= span; d++) {
-                    int t = flip ? span - d : d;
-                    int u, v;
-                    if (dx >= dy) {
-                        u = t + xs;
-                        v = (int) (ys + s * t + .5);
-                    } else {
-                        v = t + ys;
-                        u = (int) (xs + s * t + .5);
+                if (dx >= dy) {
+                    // steps t -> t + 1 cross from scaled column c = xs + t to c + 1; centres have c = 5i + 2
+                    long from = Math.max(xs, 2L), to = Math.min((long) xs + dx - 1, lastCentre);
+                    for (long c = from + Math.floorMod(2 - from, 5L); c <= to; c += 5) {
+                        int t = (int) (c - xs);
+                        int v0 = (int) (ys + s * t + .5);
+                        int v1 = (int) (ys + s * (t + 1) + .5);
+                        mark((int) c, Math.min(v0, v1), h);
                     }
-                    if (!first && u != pu) {
-                        mark(u, v, pu, pv, h, w);
+                } else {
+                    int pu = (int) (xs + s * 0 + .5);
+                    for (int t = 1; t <= dy; t++) {
+                        int u = (int) (xs + s * t + .5);
+                        if (u != pu) {
+                            long c = Math.min(u, pu);
+                            if (c >= 2 && c <= lastCentre && Math.floorMod(c - 2, 5L) == 0) {
+                                mark((int) c, t - 1 + ys, h);
+                            }
+                            pu = u;
+                        }
                     }
-                    first = false;
-                    pu = u;
-                    pv = v;
                 }
             }
         }
 
-        /** The mark of the step from (pu, pv) to (u, v), if it crosses a pixel-centre column of the image. */
-        private void mark(int u, int v, int pu, int pv, int h, int w) {
-            double xd = u < pu ? u : u - 1;
-            xd = (xd + .5) / SCALE - .5;
-            if (Math.floor(xd) != xd || xd < 0 || xd > w - 1) {
-                return;
-            }
-            double yd = Math.min(v, pv);
+        /** The mark at scaled column {@code c} (a pixel centre inside the image) and scaled row {@code v}. */
+        private void mark(int c, int v, int h) {
+            double yd = v;
             yd = (yd + .5) / SCALE - .5;
             if (yd < 0) {
                 yd = 0;
@@ -293,7 +298,7 @@ public final class PolygonRasterizer {
                 markColumn = Arrays.copyOf(markColumn, 2 * marks);
                 markRow = Arrays.copyOf(markRow, 2 * marks);
             }
-            markColumn[marks] = (int) xd;
+            markColumn[marks] = (c - 2) / 5;
             markRow[marks] = (int) yd;
             marks++;
         }
