@@ -201,6 +201,8 @@ public final class PolygonRasterizer {
     private static final class RingArea {
         /** Walks longer than this (an outline far larger than any image) are left to {@link #ring}. */
         private static final long MAX_STEPS = 1 << 24;
+        /** Scratch arrays larger than this are dropped after use. */
+        private static final int KEEP = 1 << 16;
 
         private int[] x = new int[64];
         private int[] y = new int[64];
@@ -233,7 +235,17 @@ public final class PolygonRasterizer {
             }
             marks = 0;
             walk(k, h, w);
-            return columnSums();
+            long area = columnSums();
+            if (markColumn.length > KEEP) {
+                // an outline of an unusually large image: do not hold its buffers for the thread's life
+                markColumn = new int[256];
+                markRow = new int[256];
+                rows = new int[256];
+            }
+            if (columnStart.length > KEEP) {
+                columnStart = new int[64];
+            }
+            return area;
         }
 
         /**
