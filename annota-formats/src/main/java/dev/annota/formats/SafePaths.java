@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Resolves paths named inside dataset files (image file names, mask paths, list entries) against the
@@ -13,6 +14,8 @@ import java.nio.file.Path;
  * that point outside the tree. A dataset file can never make Annota read or write elsewhere.
  */
 public final class SafePaths {
+    private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:/.*");
+
     private SafePaths() {
     }
 
@@ -22,7 +25,7 @@ public final class SafePaths {
      */
     public static Path resolveInside(Path root, String relative, String location, String field) {
         String p = relative.replace('\\', '/');
-        if (p.startsWith("/") || p.matches("^[A-Za-z]:/.*")) {
+        if (p.startsWith("/") || WINDOWS_ABSOLUTE.matcher(p).matches()) {
             throw new ValidationException(new FieldError(location, field, relative,
                     "expected a path relative to the dataset folder, not an absolute one"));
         }

@@ -37,6 +37,30 @@ public final class PolygonRasterizer {
         return RleOps.union(rasterizeParts(polygon, height, width));
     }
 
+    /**
+     * The pixel area of {@link #rasterize(Polygon, int, int)}, exactly, without building the mask: for a
+     * one-part polygon it walks the outline as {@link #ring} does and adds up, column by column, the lengths
+     * between pairs of crossings (what the run lengths of the mask add up to); a polygon of several parts
+     * needs the union of their masks, so it is rasterised. Scratch space is kept per thread, so a large export
+     * allocates nothing here.
+     */
+    public static long area(Polygon polygon, int height, int width) {
+        requireSize(height, width);
+        List<Point> outline = polygon.parts().get(0);
+        if (polygon.parts().size() == 1) {
+            long area = AREA_SCRATCH.get().ringArea(outline, height, width);
+            if (area >= 0) {
+                return area;
+            }
+        }
+        return rasterize(polygon, height, width).area();
+    }
+
+    /** {@link #area(Polygon, int, int)} in an image of {@code size}. */
+    public static long area(Polygon polygon, ImageSize size) {
+        return area(polygon, size.height(), size.width());
+    }
+
     /** One mask per part, as {@code frPyObjects} returns them before merging. */
     public static List<Rle> rasterizeParts(Polygon polygon, int height, int width) {
         requireSize(height, width);
@@ -162,6 +186,182 @@ public final class PolygonRasterizer {
             }
         }
         return Rle.ofTrusted(h, w, Arrays.copyOf(runs, r));
+    }
+
+    private static final ThreadLocal<RingArea> AREA_SCRATCH = ThreadLocal.withInitial(RingArea::new);
+
+    /**
+     * {@link #ring}'s area with reused buffers. Each step of the walk that changes column at a pixel-centre
+     * column gives the same mark (column, row) as in {@link #ring}. Sorted in column-major order, the marks
+     * bound the runs: the foreground runs are [m0, m1), [m2, m3)... (two equal marks cancel, which changes
+     * no such sum). A closed walk crosses each column an even number of times, so every column holds an even
+     * number of marks and the sum is, per column, the rows between the 1st and 2nd, 3rd and 4th... mark: a
+     * bucket per column and a small sort within each column replace the sort of all marks.
+     */
+    private static final class RingArea {
+        /** Walks longer than this (an outline far larger than any image) are left to {@link #ring}. */
+        private static final long MAX_STEPS = 1 << 24;
+        /** Scratch arrays larger than this are dropped after use. */
+        private static final int KEEP = 1 << 16;
+
+        private int[] x = new int[64];
+        private int[] y = new int[64];
+        private int[] markColumn = new int[256];
+        private int[] markRow = new int[256];
+        private int[] columnStart = new int[64];
+        private int[] rows = new int[256];
+        private int marks;
+
+        /** The area, or -1 when the walk is too long to take here (or a column's crossings do not pair up). */
+        long ringArea(List<Point> outline, int h, int w) {
+            int k = outline.size();
+            if (x.length < k + 1) {
+                x = new int[k + 1];
+                y = new int[k + 1];
+            }
+            for (int j = 0; j < k; j++) {
+                Point p = outline.get(j);
+                x[j] = (int) (SCALE * p.x() + .5);
+                y[j] = (int) (SCALE * p.y() + .5);
+            }
+            x[k] = x[0];
+            y[k] = y[0];
+            long steps = 0;
+            for (int j = 0; j < k; j++) {
+                steps += Math.max(Math.abs((long) x[j] - x[j + 1]), Math.abs((long) y[j] - y[j + 1])) + 1;
+            }
+            if (steps > MAX_STEPS) {
+                return -1;
+            }
+            marks = 0;
+            walk(k, h, w);
+            long area = columnSums();
+            if (markColumn.length > KEEP) {
+                // an outline of an unusually large image: do not hold its buffers for the thread's life
+                markColumn = new int[256];
+                markRow = new int[256];
+                rows = new int[256];
+            }
+            if (columnStart.length > KEEP) {
+                columnStart = new int[64];
+            }
+            return area;
+        }
+
+        /**
+         * The marks of {@link #ring}'s walk. Its points are (u, v) with one coordinate stepping by one along
+         * each edge; a mark comes from two successive points of one edge whose u differ (where two edges meet,
+         * the points share u, or lie left of the image). Along a flat edge (u steps by one) only every fifth
+         * step can land on a pixel-centre column, so those steps are visited directly; along a steep edge (v
+         * steps by one) each step's u is computed, and a mark taken where it changes. Every coordinate is
+         * computed with the very expressions of {@link #ring}, so the marks are the same.
+         */
+        private void walk(int k, int h, int w) {
+            long lastCentre = 5L * (w - 1) + 2; // the scaled column of the last pixel centre
+            for (int j = 0; j < k; j++) {
+                int xs = x[j], xe = x[j + 1], ys = y[j], ye = y[j + 1];
+                int dx = Math.abs(xe - xs), dy = Math.abs(ys - ye);
+                boolean flip = (dx >= dy && xs > xe) || (dx < dy && ys > ye);
+                if (flip) {
+                    int t = xs;
+                    xs = xe;
+                    xe = t;
+                    t = ys;
+                    ys = ye;
+                    ye = t;
+                }
+                double s = dx >= dy ? (double) (ye - ys) / dx : (double) (xe - xs) / dy;
+                if (dx >= dy) {
+                    // steps t -> t + 1 cross from scaled column c = xs + t to c + 1; centres have c = 5i + 2
+                    long from = Math.max(xs, 2L), to = Math.min((long) xs + dx - 1, lastCentre);
+                    for (long c = from + Math.floorMod(2 - from, 5L); c <= to; c += 5) {
+                        int t = (int) (c - xs);
+                        int v0 = (int) (ys + s * t + .5);
+                        int v1 = (int) (ys + s * (t + 1) + .5);
+                        mark((int) c, Math.min(v0, v1), h);
+                    }
+                } else {
+                    int pu = (int) (xs + s * 0 + .5);
+                    for (int t = 1; t <= dy; t++) {
+                        int u = (int) (xs + s * t + .5);
+                        if (u != pu) {
+                            long c = Math.min(u, pu);
+                            if (c >= 2 && c <= lastCentre && Math.floorMod(c - 2, 5L) == 0) {
+                                mark((int) c, t - 1 + ys, h);
+                            }
+                            pu = u;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The mark at scaled column {@code c} (a pixel centre inside the image) and scaled row {@code v}. */
+        private void mark(int c, int v, int h) {
+            double yd = v;
+            yd = (yd + .5) / SCALE - .5;
+            if (yd < 0) {
+                yd = 0;
+            } else if (yd > h) {
+                yd = h;
+            }
+            yd = Math.ceil(yd);
+            if (marks == markColumn.length) {
+                markColumn = Arrays.copyOf(markColumn, 2 * marks);
+                markRow = Arrays.copyOf(markRow, 2 * marks);
+            }
+            markColumn[marks] = (c - 2) / 5;
+            markRow[marks] = (int) yd;
+            marks++;
+        }
+
+        /** Buckets the marks by column, then adds up each column's rows between pairs of crossings. */
+        private long columnSums() {
+            if (marks == 0) {
+                return 0;
+            }
+            int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            for (int i = 0; i < marks; i++) {
+                lo = Math.min(lo, markColumn[i]);
+                hi = Math.max(hi, markColumn[i]);
+            }
+            int columns = hi - lo + 1;
+            if (columnStart.length < columns + 1) {
+                columnStart = new int[Math.max(columns + 1, 2 * columnStart.length)];
+            }
+            Arrays.fill(columnStart, 0, columns + 1, 0);
+            for (int i = 0; i < marks; i++) {
+                columnStart[markColumn[i] - lo + 1]++;
+            }
+            for (int c = 0; c < columns; c++) {
+                columnStart[c + 1] += columnStart[c];
+            }
+            if (rows.length < marks) {
+                rows = new int[markColumn.length];
+            }
+            for (int i = 0; i < marks; i++) {
+                rows[columnStart[markColumn[i] - lo]++] = markRow[i];
+            }
+            // columnStart[c] now holds the end of column c (and the start of column c + 1)
+            long area = 0;
+            int from = 0;
+            for (int c = 0; c < columns; c++) {
+                int to = columnStart[c];
+                if (((to - from) & 1) != 0) {
+                    return -1; // cannot happen for a closed walk; left to ring() should it ever
+                }
+                if (to - from == 2) {
+                    area += Math.abs(rows[from + 1] - rows[from]);
+                } else if (to > from) {
+                    Arrays.sort(rows, from, to);
+                    for (int i = from; i + 1 < to; i += 2) {
+                        area += rows[i + 1] - rows[i];
+                    }
+                }
+                from = to;
+            }
+            return area;
+        }
     }
 
     private static void requireSize(int height, int width) {

@@ -10,6 +10,7 @@ import dev.annota.core.annotation.PolygonAnnotation;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.geometry.Keypoints;
 import dev.annota.core.geometry.PixelBox;
+import dev.annota.core.geometry.Point;
 import dev.annota.core.geometry.PolygonRasterizer;
 import dev.annota.core.geometry.Rle;
 import dev.annota.core.geometry.RleCodec;
@@ -55,11 +56,16 @@ final class CocoRecordWriter {
         }
         if (shape instanceof PolygonAnnotation p) {
             g.writeArrayFieldStart("segmentation");
-            for (double[] part : p.polygon().toFlat()) {
-                g.writeArray(part, 0, part.length);
+            for (List<Point> part : p.polygon().parts()) {
+                g.writeStartArray();
+                for (Point v : part) {
+                    g.writeNumber(v.x());
+                    g.writeNumber(v.y());
+                }
+                g.writeEndArray();
             }
             g.writeEndArray();
-            writeNumber(g, "area", PolygonRasterizer.rasterize(p.polygon(), size).area());
+            writeNumber(g, "area", PolygonRasterizer.area(p.polygon(), size));
             writeBox(g, p.polygon().boundingBox());
         } else if (shape instanceof MaskAnnotation m) {
             g.writeFieldName("segmentation");
@@ -89,13 +95,24 @@ final class CocoRecordWriter {
         if (first.info().confidence().isPresent()) {
             g.writeNumberField("score", first.info().confidence().getAsDouble());
         }
-        ObjectNode extra = CocoWriter.JSON.createObjectNode();
-        CocoAttributes.write(attrs, record.stream().anyMatch(a -> a.info().occluded()), extra);
-        if (!extra.isEmpty()) {
-            g.writeFieldName("attributes");
-            g.writeTree(extra.get("attributes"));
+        boolean occluded = false;
+        for (Annotation a : record) {
+            occluded |= a.info().occluded();
+        }
+        if (occluded || hasAttributesToWrite(attrs)) {
+            ObjectNode extra = CocoWriter.JSON.createObjectNode();
+            CocoAttributes.write(attrs, occluded, extra);
+            if (!extra.isEmpty()) {
+                g.writeFieldName("attributes");
+                g.writeTree(extra.get("attributes"));
+            }
         }
         g.writeEndObject();
+    }
+
+    /** Whether {@link CocoAttributes#write} has anything to write besides the occluded flag (iscrowd is a field). */
+    private static boolean hasAttributesToWrite(Map<String, AttributeValue> attrs) {
+        return attrs.size() > (attrs.containsKey(CocoAttributes.ISCROWD) ? 1 : 0);
     }
 
     private static void writeRle(JsonGenerator g, Rle mask, boolean crowd) throws IOException {

@@ -96,7 +96,7 @@ final class CocoSubsetSink {
         Map<String, List<Annotation>> grouped = new LinkedHashMap<>();
         List<List<Annotation>> out = new ArrayList<>();
         for (int i = 0; i < item.annotations().size(); i++) {
-            Optional<Annotation> held = convertible(item.annotations().get(i), where + ": annotations[" + i + "]");
+            Optional<Annotation> held = convertible(item.annotations().get(i), where, i);
             if (held.isEmpty()) {
                 continue;
             }
@@ -120,7 +120,12 @@ final class CocoSubsetSink {
     }
 
     /** The annotation as COCO can hold it; empty (and reported) when it cannot. */
-    private Optional<Annotation> convertible(Annotation a, String where) {
+    private Optional<Annotation> convertible(Annotation a, String item, int index) {
+        if ((a instanceof Tag || a instanceof BoxAnnotation || a instanceof PolygonAnnotation
+                || a instanceof MaskAnnotation || a instanceof KeypointsAnnotation) && schema.contains(a.label())) {
+            return Optional.of(a); // the common case, without building the location of a problem
+        }
+        String where = item + ": annotations[" + index + "]";
         if (a instanceof RotatedBoxAnnotation r) {
             report.warn(new FieldError(where, "kind", "rotated_box", "COCO has no rotated boxes; written as a 4-point polygon"));
             return Optional.of(new PolygonAnnotation(r.info(), r.box().toPolygon()));

@@ -10,6 +10,7 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.core.schema.Skeleton;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.Prefetch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
  */
 final class CocoWriter implements DatasetWriter {
     static final ObjectMapper JSON = CocoJson.MAPPER;
+    private static final int PREFETCH_BATCH = 64;
+    private static final int PREFETCH_BATCHES = 8;
 
     @Override
     public void write(Dataset dataset, Path folder, ImportReport report) throws IOException {
@@ -36,7 +39,7 @@ final class CocoWriter implements DatasetWriter {
         Files.createDirectories(annotations);
         LabelSchema schema = dataset.schema();
         Map<String, CocoSubsetSink> sinks = new LinkedHashMap<>();
-        try (Stream<Item> items = dataset.items()) {
+        try (Stream<Item> items = itemsOf(dataset)) {
             items.forEach(item -> {
                 try {
                     CocoSubsetSink sink = sinks.get(item.subset());
@@ -73,6 +76,19 @@ final class CocoWriter implements DatasetWriter {
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /**
+     * The items to write. A dataset read by {@link CocoReader} is parsed on a background thread, a few hundred
+     * items ahead of the writing, so parsing and writing overlap: its passes report nothing and hold nothing
+     * bound to a thread (see {@link Prefetch}). Other datasets are read on the writing thread, as their passes
+     * may report problems into a report the writer also fills, whose order must not change.
+     */
+    private static Stream<Item> itemsOf(Dataset dataset) {
+        if (dataset instanceof CocoDataset) {
+            return Prefetch.stream(dataset.items(), PREFETCH_BATCH, PREFETCH_BATCHES, "coco-writer-items");
+        }
+        return dataset.items();
     }
 
     static ArrayNode categories(LabelSchema schema) {
