@@ -4,6 +4,8 @@ import dev.annota.app.Progress;
 import dev.annota.core.error.AnnotaException;
 import dev.annota.core.item.Dataset;
 import dev.annota.core.item.DatasetSummary;
+import dev.annota.core.item.Item;
+import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetFormat;
 import dev.annota.formats.ErrorPolicy;
 import dev.annota.formats.FormatRegistry;
@@ -18,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -57,11 +60,29 @@ public final class ConvertDataset {
             Dataset read = source.reader().orElseThrow().read(input.root(), readReport);
             // count what the writer streams through, instead of a second pass (the last pass counts)
             AtomicReference<DatasetSummary.Accumulator> counts = new AtomicReference<>(new DatasetSummary.Accumulator());
-            Dataset dataset = Dataset.streaming(read.schema(), () -> {
-                DatasetSummary.Accumulator acc = new DatasetSummary.Accumulator();
-                counts.set(acc);
-                return read.items().peek(acc::add);
-            });
+            Dataset dataset = new Dataset() {
+                @Override
+                public LabelSchema schema() {
+                    return read.schema();
+                }
+
+                @Override
+                public Stream<Item> items() {
+                    DatasetSummary.Accumulator acc = new DatasetSummary.Accumulator();
+                    counts.set(acc);
+                    return read.items().peek(acc::add);
+                }
+
+                @Override
+                public OptionalLong size() {
+                    return read.size();
+                }
+
+                @Override
+                public boolean passesAreSilent() {
+                    return read.passesAreSilent();
+                }
+            };
             Path folder = zipOut ? Files.createTempDirectory("annota-convert-") : out;
             try {
                 progress.start("converting " + source.name() + " to " + target.name(), 0);

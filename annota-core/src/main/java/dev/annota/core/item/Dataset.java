@@ -19,6 +19,14 @@ public interface Dataset {
     /** A fresh, sequential pass over the items; close it when done. */
     Stream<Item> items();
 
+    /**
+     * True when a pass over {@link #items()} reports nothing (all problems were reported when the dataset was
+     * read), so a writer may run the pass on another thread without changing the order of reported problems.
+     */
+    default boolean passesAreSilent() {
+        return false;
+    }
+
     /** The number of items when known without a pass (for progress bars); empty otherwise. */
     default OptionalLong size() {
         return OptionalLong.empty();

@@ -85,7 +85,7 @@ final class CocoWriter implements DatasetWriter {
      * may report problems into a report the writer also fills, whose order must not change.
      */
     private static Stream<Item> itemsOf(Dataset dataset) {
-        if (dataset instanceof CocoDataset) {
+        if (dataset.passesAreSilent()) {
             return Prefetch.stream(dataset.items(), PREFETCH_BATCH, PREFETCH_BATCHES, "coco-writer-items");
         }
         return dataset.items();
