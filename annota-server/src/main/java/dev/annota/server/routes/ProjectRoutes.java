@@ -12,7 +12,6 @@ import dev.annota.server.routes.ProjectViews.NewProjectRequest;
 import dev.annota.server.routes.ProjectViews.ProjectPatch;
 import dev.annota.server.routes.ProjectViews.ProjectSummaryView;
 import dev.annota.server.routes.ProjectViews.ProjectView;
-import dev.annota.store.json.LabelSchemaJson;
 import java.util.Optional;
 
 /**
@@ -34,8 +33,7 @@ public final class ProjectRoutes implements RouteGroup {
         api.add(Route.post("/projects", "Create a project; the creator becomes its manager").tag("projects").roles("admin")
                 .accepts(NewProjectRequest.class).returns(ProjectView.class).status(201), call -> {
             NewProjectRequest r = call.body(NewProjectRequest.class);
-            LabelSchema schema = r.schema() == null || r.schema().isNull() ? LabelSchema.empty()
-                    : LabelSchemaJson.fromNode(r.schema(), "/schema");
+            LabelSchema schema = SchemaRequests.newSchema(r.schema(), "/schema");
             ProjectView created = ProjectView.of(manage.create(call.actor(),
                     new NewProject(r.name(), Optional.ofNullable(r.guidelines()).orElse(""), schema)));
             call.ctx().header("Location", Api.PREFIX + "/projects/" + created.id());

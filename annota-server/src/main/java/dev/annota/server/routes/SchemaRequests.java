@@ -7,12 +7,14 @@ import dev.annota.app.projects.InUseChoice;
 import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.schema.LabelId;
+import dev.annota.core.schema.LabelSchema;
 import dev.annota.server.Call;
 import dev.annota.store.json.LabelSchemaJson;
 import dev.annota.store.json.LabelSchemaJson.ClassDraft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * Reads the parts of a schema-edit request: the schema version it is based on (body or query
@@ -115,6 +117,34 @@ final class SchemaRequests {
             // reported below
         }
         throw new ValidationException(new FieldError("path classId", "classId", raw, "expected a class id, a whole number >= 1"));
+    }
+
+    /**
+     * The label schema of a new project: absent, null or {@code {}} is an empty schema; a schema whose classes
+     * carry no ids ({@code {"classes": [CLASS without id, …]}}) gets ids 1, 2, … in order; otherwise the
+     * schema JSON as stored (ids and {@code next_id}). Errors name the JSON pointer under {@code at}.
+     */
+    static LabelSchema newSchema(JsonNode node, String at) {
+        if (node == null || node.isNull() || node.isObject() && node.isEmpty()) {
+            return LabelSchema.empty();
+        }
+        JsonNode classes = node.get("classes");
+        boolean drafts = node.isObject() && node.size() == 1 && classes != null && classes.isArray()
+                && StreamSupport.stream(classes.spliterator(), false).noneMatch(c -> c.has("id"));
+        if (!drafts) {
+            return LabelSchemaJson.fromNode(node, at);
+        }
+        LabelSchema.Builder b = LabelSchema.builder();
+        for (int i = 0; i < classes.size(); i++) {
+            String here = at + "/classes/" + i;
+            ClassDraft d = LabelSchemaJson.readDraft(classes.get(i), here);
+            try {
+                b.add(d.name(), c -> d.toClass(c.id(), c.colour()));
+            } catch (ValidationException e) {
+                throw e.at(here);
+            }
+        }
+        return b.build();
     }
 
     /** A class to add: the class fields of the body. */
