@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.app.auth.AuthenticationException;
+import dev.annota.app.projects.ChangeRefused;
 import dev.annota.core.error.AnnotaException;
 import dev.annota.core.error.ConflictException;
 import dev.annota.core.error.FieldError;
@@ -13,6 +14,8 @@ import dev.annota.core.error.ValidationException;
 import dev.annota.store.AnnotationSets;
 import dev.annota.store.VersionConflict;
 import dev.annota.store.json.AnnotationJson;
+import dev.annota.store.json.LabelSchemaJson;
+import dev.annota.store.projects.SchemaVersionConflict;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
@@ -51,6 +54,18 @@ final class ErrorMapper {
             body = problem(409, "/problems/version-conflict", "Version conflict", t.getMessage());
             body.put("expected_version", c.expected());
             body.set("current", current(c.current()));
+        } else if (t instanceof SchemaVersionConflict c) {
+            body = problem(409, "/problems/schema-version-conflict", "Schema version conflict", t.getMessage());
+            body.put("expected_version", c.expected());
+            body.put("current_version", c.currentVersion());
+            body.set("current", Json.MAPPER.createObjectNode().put("schema_version", c.currentVersion())
+                    .set("schema", LabelSchemaJson.toNode(c.current().schema())));
+        } else if (t instanceof ChangeRefused c) {
+            body = problem(409, "/problems/change-refused", "Change refused", t.getMessage());
+            body.put("annotations", c.annotations());
+            body.put("images", c.images());
+            ObjectNode problems = body.putObject("problems");
+            c.problems().forEach(problems::put);
         } else if (t instanceof ConflictException) {
             body = problem(409, "/problems/conflict", "Conflict", t.getMessage());
         } else if (t instanceof AnnotaException) {

@@ -3,6 +3,7 @@ package dev.annota.server;
 import dev.annota.server.routes.AuditRoutes;
 import dev.annota.server.routes.AuthRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
+import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.TokenRoutes;
 import dev.annota.server.routes.UserRoutes;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class StandardRoutes {
                 new TokenRoutes(ctx),
                 new UserRoutes(ctx),
                 new ProjectMemberRoutes(ctx),
+                new ProjectRoutes(ctx),
                 new AuditRoutes(ctx));
     }
 }

@@ -55,8 +55,12 @@ final class Http {
         return new Http(base, List.of("Authorization", "Bearer " + token));
     }
 
+    /** This client with one more header on every request (keeps its cookie or token). */
     Http withHeader(String name, String value) {
-        return new Http(base, List.of(name, value));
+        List<String> headers = new java.util.ArrayList<>(extraHeaders);
+        headers.add(name);
+        headers.add(value);
+        return new Http(base, headers);
     }
 
     Response get(String path) {

@@ -1,5 +1,7 @@
 package dev.annota.app.projects;
 
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
 import dev.annota.app.projects.AnnotationRewrite.Blocked;
 import dev.annota.app.projects.AnnotationRewrite.Outcome;
 import dev.annota.app.projects.AnnotationRewrite.Replace;
@@ -50,11 +52,11 @@ public final class EditSchema {
     private final ProjectAnnotationScan scan;
     private final ProjectAccess access;
 
-    public EditSchema(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, MembershipLookup members) {
+    public EditSchema(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, Access access) {
         this.projects = projects;
         this.sets = sets;
         this.scan = scan;
-        this.access = new ProjectAccess(members);
+        this.access = new ProjectAccess(access);
     }
 
     /** Adds a class with the next free id; a name already used (compared normalised) is a conflict. */
@@ -83,12 +85,38 @@ public final class EditSchema {
      */
     public SchemaEdit updateClass(Actor actor, String projectId, long expectedVersion, LabelId id, ClassDraft draft,
                                   InUseChoice choice) {
+        return change(actor, projectId, expectedVersion, id, old -> draft, choice);
+    }
+
+    /**
+     * Applies a partial change to a class ({@link ClassPatch}); a patch that only renames is a
+     * {@link #renameClass rename}, anything else is an {@link #updateClass update} with the same choices.
+     */
+    public SchemaEdit patchClass(Actor actor, String projectId, long expectedVersion, LabelId id, ClassPatch patch,
+                                 InUseChoice choice) {
+        refuseReassign(choice);
+        if (patch.isEmpty()) {
+            throw ValidationException.of("(body)", "{}", "expected at least one of name, colour, kinds, attributes, skeleton");
+        }
+        if (!patch.changesMoreThanName()) {
+            return renameClass(actor, projectId, expectedVersion, id, patch.name().orElseThrow());
+        }
+        return change(actor, projectId, expectedVersion, id, patch::applyTo, choice);
+    }
+
+    private static void refuseReassign(InUseChoice choice) {
         if (choice instanceof InUseChoice.ReassignTo) {
-            throw ValidationException.of("on_annotations", choice.wireName(),
+            throw ValidationException.of("on_use", choice.wireName(),
                     "expected refuse, delete_annotations or keep_annotations when changing a class");
         }
+    }
+
+    private SchemaEdit change(Actor actor, String projectId, long expectedVersion, LabelId id,
+                              Function<LabelClass, ClassDraft> toDraft, InUseChoice choice) {
+        refuseReassign(choice);
         return edit(actor, projectId, expectedVersion, schema -> {
             LabelClass old = requireClass(schema, id, projectId);
+            ClassDraft draft = toDraft.apply(old);
             refuseTakenName(schema, draft.name(), Optional.of(id));
             LabelClass updated = draft.toClass(id, old.colour());
             LabelSchema next = schema.toBuilder().update(updated).build();
@@ -120,7 +148,7 @@ public final class EditSchema {
      */
     public SchemaEdit deleteClass(Actor actor, String projectId, long expectedVersion, LabelId id, InUseChoice choice) {
         if (choice instanceof InUseChoice.KeepAnnotations) {
-            throw ValidationException.of("on_annotations", choice.wireName(), "expected refuse, delete_annotations or "
+            throw ValidationException.of("on_use", choice.wireName(), "expected refuse, delete_annotations or "
                     + "reassign_to when deleting a class (annotations cannot keep a class that no longer exists)");
         }
         return edit(actor, projectId, expectedVersion, schema -> {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * ({@link Refuse}) a change that affects annotations is refused with a {@link ChangeRefused} that says how
  * many annotations on how many images it affects.
  *
- * <p>On the wire: {@code "on_annotations": "refuse" | "delete_annotations" | "keep_annotations" |
+ * <p>On the wire: {@code "on_use": "refuse" | "delete_annotations" | "keep_annotations" |
  * "reassign_to"} with {@code "reassign_to": CLASS_ID} for the last (see {@link #parse}).
  */
 public sealed interface InUseChoice {
@@ -62,7 +62,7 @@ public sealed interface InUseChoice {
 
     /**
      * The choice a request names; an absent choice is {@link Refuse}. {@code reassign_to} needs
-     * {@code target}; errors name the field {@code on_annotations} or {@code reassign_to}.
+     * {@code target}; errors name the field {@code on_use} or {@code reassign_to}.
      */
     static InUseChoice parse(Optional<String> choice, Optional<Integer> target) {
         String c = choice.orElse("refuse");
@@ -77,7 +77,7 @@ public sealed interface InUseChoice {
                 }
                 yield reassignTo(LabelId.of(target.get()));
             }
-            default -> throw ValidationException.of("on_annotations", c,
+            default -> throw ValidationException.of("on_use", c,
                     "expected one of refuse, delete_annotations, reassign_to, keep_annotations");
         };
     }

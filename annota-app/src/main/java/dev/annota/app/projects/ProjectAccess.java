@@ -1,45 +1,44 @@
 package dev.annota.app.projects;
 
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
+import dev.annota.app.auth.ProjectRole;
 import dev.annota.core.error.ForbiddenException;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The access rules of this part: administrators may do everything; a project's managers manage it (name,
- * guidelines, label schema, deletion); any member may read it. Creating projects is for administrators.
+ * The access rules of this part, over {@link Access}: administrators may do everything; a project's managers
+ * manage it (name, guidelines, label schema, deletion); any member may read it; only administrators create
+ * projects. A refusal is a {@link ForbiddenException} that says what was attempted and why it was refused.
  */
 final class ProjectAccess {
-    private final MembershipLookup members;
+    private final Access access;
 
-    ProjectAccess(MembershipLookup members) {
-        this.members = Objects.requireNonNull(members, "members");
+    ProjectAccess(Access access) {
+        this.access = Objects.requireNonNull(access, "access");
     }
 
     void requireAdmin(Actor actor, String action) {
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("user " + actor.userId() + " may not " + action + " (administrators only)");
+        try {
+            access.requireAdmin(actor);
+        } catch (ForbiddenException e) {
+            throw new ForbiddenException(actor.username() + " may not " + action + " (administrators only)", e);
         }
     }
 
     void requireMember(Actor actor, String projectId, String action) {
-        if (!actor.isAdmin() && role(actor, projectId).isEmpty()) {
-            throw new ForbiddenException("user " + actor.userId() + " may not " + action + " of project " + projectId
-                    + " (not a member)");
+        try {
+            access.requireProjectRole(actor, projectId);
+        } catch (ForbiddenException e) {
+            throw new ForbiddenException("may not " + action + ": " + e.getMessage(), e);
         }
     }
 
     void requireManager(Actor actor, String projectId, String action) {
-        if (!actor.isAdmin() && role(actor, projectId).filter(r -> r == MembershipLookup.Role.MANAGER).isEmpty()) {
-            throw new ForbiddenException("user " + actor.userId() + " may not " + action + " of project " + projectId
-                    + " (needs the manager role in the project)");
+        try {
+            access.requireProjectRole(actor, projectId, ProjectRole.MANAGER);
+        } catch (ForbiddenException e) {
+            throw new ForbiddenException("may not " + action + ": " + e.getMessage(), e);
         }
-    }
-
-    MembershipLookup members() {
-        return members;
-    }
-
-    private Optional<MembershipLookup.Role> role(Actor actor, String projectId) {
-        return members.role(projectId, actor.userId());
     }
 }

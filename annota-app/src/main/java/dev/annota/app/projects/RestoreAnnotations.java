@@ -1,5 +1,7 @@
 package dev.annota.app.projects;
 
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.SchemaValidator;
 import dev.annota.core.error.FieldError;
@@ -35,18 +37,18 @@ public final class RestoreAnnotations {
     private final ProjectAnnotationScan scan;
     private final ProjectAccess access;
 
-    public RestoreAnnotations(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, MembershipLookup members) {
+    public RestoreAnnotations(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, Access access) {
         this.projects = projects;
         this.sets = sets;
         this.scan = scan;
-        this.access = new ProjectAccess(members);
+        this.access = new ProjectAccess(access);
     }
 
     /** Saves version {@code version} again as the one after {@code expectedVersion}; returns the new version. */
     public long restore(Actor actor, String projectId, String imageId, long version, long expectedVersion, InUseChoice choice) {
         access.requireMember(actor, projectId, "restore annotations");
         if (choice instanceof InUseChoice.KeepAnnotations) {
-            throw ValidationException.of("on_annotations", choice.wireName(), "expected refuse, delete_annotations or "
+            throw ValidationException.of("on_use", choice.wireName(), "expected refuse, delete_annotations or "
                     + "reassign_to (annotations of a deleted class cannot be restored as they are)");
         }
         LabelSchema schema = projects.get(projectId).schema();

@@ -2,8 +2,9 @@
  * Projects and their label schemas: {@link dev.annota.app.projects.ManageProjects} (create, get, list,
  * update, delete), {@link dev.annota.app.projects.EditSchema} (add, rename, change, delete classes) and
  * {@link dev.annota.app.projects.RestoreAnnotations} (restore an earlier version, checked against the schema).
- * Every use case takes the acting {@link dev.annota.app.projects.Actor}; memberships come from a
- * {@link dev.annota.app.projects.MembershipLookup}.
+ * Every use case takes the acting {@link dev.annota.app.auth.Actor} and checks it with
+ * {@link dev.annota.app.auth.Access} (memberships from {@code project_members}). Only administrators create
+ * projects; the creator becomes the project's manager.
  *
  * <h2>JSON the API uses (handlers parse and render; these classes hold no HTTP)</h2>
  *
@@ -17,20 +18,24 @@
  * ATTRIBUTE        {"name", "type": "select"|"multi_select"|"number"|"text"|"checkbox", "required",
  *                   "default", "options" (select kinds), "min"/"max"/"integer" (number), "max_length" (text)}
  *
+ * The routes (annota-server's ProjectRoutes and SchemaRoutes, under /api/v1):
  * POST   /projects                     {"name", "guidelines"?, "schema"?: SCHEMA}       → 201 Project
  * GET    /projects                                                                      → 200 [summary, …]
  * GET    /projects/{id}                                                                 → 200 Project
  * PATCH  /projects/{id}                {"name"?, "guidelines"?}                         → 200 Project
  * DELETE /projects/{id}                                                                 → 204
- * POST   /projects/{id}/schema/classes {"schema_version": 3, "class": CLASS without id}  → 200 SchemaEdit
- * PUT    /projects/{id}/schema/classes/{classId}
- *                                      {"schema_version": 3, "class": CLASS without id,
- *                                       "on_annotations"?: "refuse"|"delete_annotations"|"keep_annotations"}
- * PATCH  /projects/{id}/schema/classes/{classId} {"schema_version": 3, "name": "Automobile"}   (rename)
- * DELETE /projects/{id}/schema/classes/{classId}?schema_version=3&amp;on_annotations=reassign_to&amp;reassign_to=2
- * SchemaEdit       {"project": Project, "annotations_changed": 3, "images_changed": 2}
- * POST   /projects/{id}/images/{imageId}/annotations/restore
- *                                      {"version": 1, "expected_version": 4, "on_annotations"?, "reassign_to"?}
+ * GET    /projects/{id}/schema         → 200 {"schema_version", "schema"}, header ETag: "3"
+ * POST   /projects/{id}/schema/classes {"schema_version"?: 3, CLASS fields without id}   → 201 SchemaChange
+ * PATCH  /projects/{id}/schema/classes/{classId}
+ *                                      {"schema_version"?: 3, "name"?, "colour"?, "kinds"?, "attributes"?,
+ *                                       "skeleton"? (null removes it),
+ *                                       "on_use"?: "refuse"|"delete_annotations"|"keep_annotations"} → 200 SchemaChange
+ * DELETE /projects/{id}/schema/classes/{classId}?schema_version=3&amp;on_use=reassign_to&amp;reassign_to=2
+ *                                                                                       → 200 SchemaChange
+ *   (the schema version comes from the body or query, or from an If-Match: "3" header; one is required)
+ * SchemaChange     {"schema_version": 4, "schema": SCHEMA, "annotations_changed": 3, "images_changed": 2}
+ * POST   /projects/{id}/images/{imageId}/annotations/restore  (not routed yet)
+ *                                      {"version": 1, "expected_version": 4, "on_use"?, "reassign_to"?}
  *                                                                                       → 200 {"version": 5}
  * </pre>
  *

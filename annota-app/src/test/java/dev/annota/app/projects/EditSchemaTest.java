@@ -259,7 +259,7 @@ class EditSchemaTest {
             assertThrows(ForbiddenException.class,
                     () -> f.editSchema.renameClass(ANNOTATOR, f.project.id(), 0, CAR, "Auto"));
             assertThrows(ForbiddenException.class,
-                    () -> f.editSchema.renameClass(Actor.user("stranger"), f.project.id(), 0, CAR, "Auto"));
+                    () -> f.editSchema.renameClass(ProjectFixture.STRANGER, f.project.id(), 0, CAR, "Auto"));
             assertEquals(1, f.editSchema.renameClass(ProjectFixture.ADMIN, f.project.id(), 0, CAR, "Auto").project().schemaVersion());
             assertThrows(NotFoundException.class,
                     () -> f.editSchema.renameClass(MANAGER, f.project.id(), 1, LabelId.of(42), "X"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.annota.app.auth.ProjectRole;
 import dev.annota.app.projects.ManageProjects.NewProject;
 import dev.annota.app.projects.ManageProjects.ProjectChanges;
 import dev.annota.core.error.ConflictException;
@@ -30,10 +31,11 @@ class ManageProjectsTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
-    void administrators_create_projects_and_a_duplicate_name_names_the_existing_one(Dialect dialect) {
+    void administrators_create_projects_which_they_then_manage_and_a_duplicate_name_names_the_existing_one(Dialect dialect) {
         try (ProjectFixture f = new ProjectFixture(dialect)) {
             Project p = f.manage.create(ADMIN, NewProject.named("Catalog"));
             assertEquals("Catalog", p.name());
+            assertEquals(Optional.of(ProjectRole.MANAGER), f.access.roleIn(ADMIN, p.id()), "the creator manages the new project");
             assertThrows(ForbiddenException.class, () -> f.manage.create(MANAGER, NewProject.named("Mine")));
             ConflictException e = assertThrows(ConflictException.class, () -> f.manage.create(ADMIN, NewProject.named(" STREETS")));
             assertTrue(e.getMessage().contains("\"Streets\"") && e.getMessage().contains(f.project.id()), e.getMessage());
@@ -47,7 +49,7 @@ class ManageProjectsTest {
             Project other = f.manage.create(ADMIN, NewProject.named("Other"));
             assertEquals(List.of("Other", "Streets"), f.manage.list(ADMIN).stream().map(ProjectSummary::name).toList());
             assertEquals(List.of("Streets"), f.manage.list(ANNOTATOR).stream().map(ProjectSummary::name).toList());
-            assertEquals(List.of(), f.manage.list(Actor.user("stranger")));
+            assertEquals(List.of(), f.manage.list(ProjectFixture.STRANGER));
             assertEquals("Box every vehicle.", f.manage.get(ANNOTATOR, f.project.id()).guidelines());
             assertThrows(ForbiddenException.class, () -> f.manage.get(ANNOTATOR, other.id()));
             assertThrows(NotFoundException.class, () -> f.manage.get(ADMIN, "nope"));

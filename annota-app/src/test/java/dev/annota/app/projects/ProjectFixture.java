@@ -1,5 +1,10 @@
 package dev.annota.app.projects;
 
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
+import dev.annota.app.auth.AuditTrail;
+import dev.annota.app.auth.GlobalRole;
+import dev.annota.app.auth.ProjectRole;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.AnnotationInfo;
 import dev.annota.core.annotation.BoxAnnotation;
@@ -19,14 +24,17 @@ import dev.annota.store.AnnotationSets;
 import dev.annota.store.Database;
 import dev.annota.store.Dialect;
 import dev.annota.store.TestDatabases;
+import dev.annota.store.auth.MembershipStore;
+import dev.annota.store.auth.StoredUser;
+import dev.annota.store.auth.UserStore;
 import dev.annota.store.projects.Project;
 import dev.annota.store.projects.ProjectAnnotationScan;
 import dev.annota.store.projects.Projects;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A project on a fresh database with four annotated images, and the use cases over it. Classes: 1 Car (box,
@@ -36,15 +44,16 @@ import java.util.Set;
  */
 final class ProjectFixture implements AutoCloseable {
     static final LabelId CAR = LabelId.of(1), PERSON = LabelId.of(2), TRUCK = LabelId.of(3);
-    static final Actor ADMIN = Actor.admin("root");
-    static final Actor MANAGER = Actor.user("mia");
-    static final Actor ANNOTATOR = Actor.user("ann");
+    static final Actor ADMIN = new Actor("root", "root", GlobalRole.ADMIN);
+    static final Actor MANAGER = user("mia");
+    static final Actor ANNOTATOR = user("ann");
+    static final Actor STRANGER = user("stranger");
 
     final Database db;
     final Projects projects;
     final AnnotationSets sets;
     final ProjectAnnotationScan scan;
-    final MembershipLookup members;
+    final Access access;
     final EditSchema editSchema;
     final ManageProjects manage;
     final RestoreAnnotations restore;
@@ -56,27 +65,27 @@ final class ProjectFixture implements AutoCloseable {
         sets = new AnnotationSets(db);
         scan = new ProjectAnnotationScan(db);
         project = projects.create("Streets", "Box every vehicle.", schema());
-        Map<String, MembershipLookup.Role> roles = Map.of("mia", MembershipLookup.Role.MANAGER, "ann", MembershipLookup.Role.ANNOTATOR);
-        members = new MembershipLookup() {
-            @Override
-            public Optional<Role> role(String projectId, String userId) {
-                return projectId.equals(project.id()) ? Optional.ofNullable(roles.get(userId)) : Optional.empty();
-            }
-
-            @Override
-            public Set<String> projectIds(String userId) {
-                return roles.containsKey(userId) ? Set.of(project.id()) : Set.of();
-            }
-        };
-        editSchema = new EditSchema(projects, sets, scan, members);
-        manage = new ManageProjects(projects, members);
-        restore = new RestoreAnnotations(projects, sets, scan, members);
+        UserStore users = new UserStore(db);
+        for (Actor a : List.of(ADMIN, MANAGER, ANNOTATOR, STRANGER)) {
+            users.insert(new StoredUser(a.userId(), a.username(), "not-a-hash", a.role().wireName(), false, Instant.EPOCH));
+        }
+        MembershipStore memberships = new MembershipStore(db);
+        memberships.put(project.id(), MANAGER.userId(), ProjectRole.MANAGER.wireName(), Instant.EPOCH);
+        memberships.put(project.id(), ANNOTATOR.userId(), ProjectRole.ANNOTATOR.wireName(), Instant.EPOCH);
+        access = Access.of(db);
+        editSchema = new EditSchema(projects, sets, scan, access);
+        manage = new ManageProjects(projects, memberships, access, new AuditTrail(db, access, Clock.systemUTC()), Clock.systemUTC());
+        restore = new RestoreAnnotations(projects, sets, scan, access);
         annotate("img-a", List.of(box(CAR).withInfo(AnnotationInfo.of(CAR).withAttribute("colour", AttributeValue.of("red"))),
                 box(CAR), box(PERSON)));
         annotate("img-b", List.of(PolygonAnnotation.of(CAR, Polygon.fromFlat(List.of(new double[] {0, 0, 10, 0, 5, 8}))), box(TRUCK)));
         annotate("img-c", List.of(KeypointsAnnotation.of(PERSON, new Keypoints(List.of(
                 Keypoint.visible(1, 1), Keypoint.visible(2, 2), Keypoint.occluded(3, 3))))));
         annotate("img-d", List.of(box(TRUCK)));
+    }
+
+    static Actor user(String name) {
+        return new Actor(name, name, GlobalRole.USER);
     }
 
     static LabelSchema schema() {

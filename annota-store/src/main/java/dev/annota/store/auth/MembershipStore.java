@@ -5,6 +5,7 @@ import dev.annota.store.Database;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -26,6 +27,12 @@ public final class MembershipStore {
     public Optional<String> role(String projectId, String userId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT role FROM project_members WHERE project_id = :p AND user_id = :u")
                 .bind("p", projectId).bind("u", userId).mapTo(String.class).findOne());
+    }
+
+    /** The ids of the projects a user is a member of, in any role. */
+    public Set<String> projectIdsOf(String userId) {
+        return Set.copyOf(jdbi.withHandle(h -> h.createQuery("SELECT project_id FROM project_members WHERE user_id = :u")
+                .bind("u", userId).mapTo(String.class).list()));
     }
 
     /** Adds the user to the project with {@code role}, or changes the role; true when the membership is new. */
