@@ -106,7 +106,7 @@ public final class AnnotationRoutes implements RouteGroup {
     /** The version edited: the body's {@code version}, else the If-Match header; both given must agree. */
     private static long version(Call call, JsonNode body) {
         if (!body.isObject()) {
-            throw new ValidationException(new FieldError("/", "body", body.getNodeType().toString().toLowerCase(),
+            throw new ValidationException(new FieldError("/", "body", body.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
                     "expected a JSON object {\"version\": n, \"annotations\": [...]}"));
         }
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
