@@ -3,15 +3,20 @@ package dev.annota.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server runs: its data folder, the port (0 picks a free one, as tests do), the largest request body
- * accepted, and how long a login session lasts.
+ * accepted, and how long a login session lasts; for images, the largest multipart upload (streamed to disk, never
+ * held in memory) and the only folder server-side imports may read from (none: such imports are off).
  */
-public record ServerConfig(Path dataDir, int port, long maxRequestBytes, Duration sessionTtl) {
+public record ServerConfig(Path dataDir, int port, long maxRequestBytes, Duration sessionTtl, long maxUploadBytes,
+                           Optional<Path> importRoot) {
     /** 10 MiB: enough for any JSON request; uploads set their own, larger limit. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     public static final Duration DEFAULT_SESSION_TTL = Duration.ofDays(7);
+    /** 2 GiB: the largest multipart image upload (one request, all its files). */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L << 30;
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -25,18 +30,32 @@ public record ServerConfig(Path dataDir, int port, long maxRequestBytes, Duratio
         if (sessionTtl.isNegative() || sessionTtl.isZero()) {
             throw new IllegalArgumentException("sessionTtl must be positive, got " + sessionTtl);
         }
+        if (maxUploadBytes < 1024) {
+            throw new IllegalArgumentException("maxUploadBytes must be at least 1024, got " + maxUploadBytes);
+        }
+        Objects.requireNonNull(importRoot, "importRoot");
     }
 
     /** The defaults for a data folder and port. */
     public static ServerConfig of(Path dataDir, int port) {
-        return new ServerConfig(dataDir, port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_SESSION_TTL);
+        return new ServerConfig(dataDir, port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_SESSION_TTL, DEFAULT_MAX_UPLOAD_BYTES, Optional.empty());
     }
 
     public ServerConfig withMaxRequestBytes(long bytes) {
-        return new ServerConfig(dataDir, port, bytes, sessionTtl);
+        return new ServerConfig(dataDir, port, bytes, sessionTtl, maxUploadBytes, importRoot);
     }
 
     public ServerConfig withSessionTtl(Duration ttl) {
-        return new ServerConfig(dataDir, port, maxRequestBytes, ttl);
+        return new ServerConfig(dataDir, port, maxRequestBytes, ttl, maxUploadBytes, importRoot);
+    }
+
+    /** The largest multipart image upload, in bytes. */
+    public ServerConfig withMaxUploadBytes(long bytes) {
+        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, bytes, importRoot);
+    }
+
+    /** Allows server-side imports of folders and zips under {@code root}. */
+    public ServerConfig withImportRoot(Path root) {
+        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, maxUploadBytes, Optional.of(root));
     }
 }

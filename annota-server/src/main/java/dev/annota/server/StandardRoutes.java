@@ -1,7 +1,9 @@
 package dev.annota.server;
 
+import dev.annota.server.routes.AnnotationRoutes;
 import dev.annota.server.routes.AuditRoutes;
 import dev.annota.server.routes.AuthRoutes;
+import dev.annota.server.routes.ImageRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.TokenRoutes;
@@ -20,6 +22,8 @@ public final class StandardRoutes {
                 new UserRoutes(ctx),
                 new ProjectMemberRoutes(ctx),
                 new ProjectRoutes(ctx),
-                new AuditRoutes(ctx));
+                new AuditRoutes(ctx),
+                new ImageRoutes(ctx),
+                new AnnotationRoutes(ctx));
     }
 }
