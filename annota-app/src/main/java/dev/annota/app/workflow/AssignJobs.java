@@ -2,6 +2,8 @@ package dev.annota.app.workflow;
 
 import dev.annota.core.error.NotFoundException;
 import dev.annota.core.error.ValidationException;
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
 import dev.annota.store.Database;
 import dev.annota.store.workflow.Job;
 import dev.annota.store.workflow.JobAssignment;
@@ -20,9 +22,9 @@ public final class AssignJobs {
     private final WorkflowJobs jobs;
     private final WorkflowAccess access;
 
-    public AssignJobs(Database db, MembershipLookup members) {
+    public AssignJobs(Database db, Access access) {
         this.jobs = new WorkflowJobs(db);
-        this.access = new WorkflowAccess(members);
+        this.access = new WorkflowAccess(access);
     }
 
     /**

@@ -26,7 +26,7 @@
  * Admins: everything. Managers: tasks, assignment, reassign, reopen, gold, and everything annotators and
  * reviewers do. Annotators: claim/start/annotate/submit their jobs. Reviewers: claim reviews, accept, reject,
  * fix annotations of a job they review. Every member: read jobs, comments, progress, and comment. Nobody
- * reviews a job they annotated. Roles come from a {@link dev.annota.app.workflow.MembershipLookup}.
+ * reviews a job they annotated. Roles are checked with {@link dev.annota.app.auth.Access}.
  *
  * <h2>Errors (one mapping in the server)</h2>
  * {@code ForbiddenException} 403 (wrong role, someone else's job, own job review); {@code ConflictException} 409
