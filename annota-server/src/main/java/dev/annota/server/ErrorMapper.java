@@ -13,6 +13,7 @@ import dev.annota.core.error.ValidationException;
 import dev.annota.store.AnnotationSets;
 import dev.annota.store.VersionConflict;
 import dev.annota.store.json.AnnotationJson;
+import dev.annota.store.workflow.JobVersionConflict;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
@@ -48,6 +49,10 @@ final class ErrorMapper {
         } else if (t instanceof NotFoundException) {
             body = problem(404, "/problems/not-found", "Not found", t.getMessage());
         } else if (t instanceof VersionConflict c) {
+            body = problem(409, "/problems/version-conflict", "Version conflict", t.getMessage());
+            body.put("expected_version", c.expected());
+            body.set("current", current(c.current()));
+        } else if (t instanceof JobVersionConflict c) {
             body = problem(409, "/problems/version-conflict", "Version conflict", t.getMessage());
             body.put("expected_version", c.expected());
             body.set("current", current(c.current()));

@@ -5,6 +5,7 @@ import dev.annota.server.routes.AuthRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.TokenRoutes;
 import dev.annota.server.routes.UserRoutes;
+import dev.annota.server.routes.WorkflowRoutes;
 import java.util.List;
 
 /** The route groups of a full server, one line per area: add yours here. */
@@ -18,6 +19,7 @@ public final class StandardRoutes {
                 new TokenRoutes(ctx),
                 new UserRoutes(ctx),
                 new ProjectMemberRoutes(ctx),
-                new AuditRoutes(ctx));
+                new AuditRoutes(ctx),
+                new WorkflowRoutes(ctx));
     }
 }

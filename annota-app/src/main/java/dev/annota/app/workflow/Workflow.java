@@ -56,6 +56,17 @@ public final class Workflow {
         return tasks.ensureTasks(projectId, imageIds, overlap);
     }
 
+    /** Makes tasks (with {@code overlap} jobs each) for every image of the project that has none; managers only. */
+    public EnsureTasksResult ensureTasksForAll(Actor actor, String projectId, int overlap) {
+        access.manager(actor, projectId, "create workflow tasks");
+        return tasks.ensureTasks(projectId, tasks.imageIds(projectId), overlap);
+    }
+
+    /** Whether the caller sees which images are gold (managers and admins). */
+    public boolean seesGold(Actor actor, String projectId) {
+        return access.isManager(actor, projectId);
+    }
+
     /** The caller's next annotation job (see {@link WorkflowJobs#claimNext}); empty when none is left for them. */
     public Optional<Job> claimNext(Actor actor, String projectId) {
         access.annotator(actor, projectId, "claim annotation work");
