@@ -10,6 +10,7 @@ import dev.annota.core.geometry.PixelBox;
 import dev.annota.store.json.AnnotationJsonReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The request bodies of the workflow routes ({@link WorkflowRoutes}), each checked when it is read. */
@@ -46,7 +47,7 @@ public final class WorkflowRequests {
             }
             imageIds = imageIds == null ? null : List.copyOf(nonEmpty("image_ids", imageIds));
             if (explicit != null) {
-                nonEmpty("explicit", List.copyOf(explicit.keySet()));
+                nonEmpty("explicit", new java.util.ArrayList<>(explicit.keySet()));
             }
         }
 
@@ -117,9 +118,9 @@ public final class WorkflowRequests {
 
     private static <T> List<T> nonEmpty(String field, List<T> values) {
         if (values.isEmpty()) {
-            throw new ValidationException(new FieldError("/" + field, field, "[]", "expected at least one image id"));
+            throw new ValidationException(new FieldError("/" + field, field, "[]", "expected at least one image"));
         }
-        if (values.contains(null)) {
+        if (values.stream().anyMatch(Objects::isNull)) {
             throw new ValidationException(new FieldError("/" + field, field, values.toString(), "expected ids, not null"));
         }
         return values;
