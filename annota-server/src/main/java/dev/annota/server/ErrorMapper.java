@@ -16,6 +16,7 @@ import dev.annota.store.VersionConflict;
 import dev.annota.store.json.AnnotationJson;
 import dev.annota.store.json.LabelSchemaJson;
 import dev.annota.store.projects.SchemaVersionConflict;
+import dev.annota.store.workflow.JobVersionConflict;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
@@ -66,6 +67,10 @@ final class ErrorMapper {
             body.put("images", c.images());
             ObjectNode problems = body.putObject("problems");
             c.problems().forEach(problems::put);
+        } else if (t instanceof JobVersionConflict c) {
+            body = problem(409, "/problems/version-conflict", "Version conflict", t.getMessage());
+            body.put("expected_version", c.expected());
+            body.set("current", current(c.current()));
         } else if (t instanceof ConflictException) {
             body = problem(409, "/problems/conflict", "Conflict", t.getMessage());
         } else if (t instanceof AnnotaException) {

@@ -8,6 +8,7 @@ import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.TokenRoutes;
 import dev.annota.server.routes.UserRoutes;
+import dev.annota.server.routes.WorkflowRoutes;
 import java.util.List;
 
 /** The route groups of a full server, one line per area: add yours here. */
@@ -24,6 +25,7 @@ public final class StandardRoutes {
                 new ProjectRoutes(ctx),
                 new AuditRoutes(ctx),
                 new ImageRoutes(ctx),
-                new AnnotationRoutes(ctx));
+                new AnnotationRoutes(ctx),
+                new WorkflowRoutes(ctx));
     }
 }

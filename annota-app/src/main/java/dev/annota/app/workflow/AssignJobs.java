@@ -2,11 +2,14 @@ package dev.annota.app.workflow;
 
 import dev.annota.core.error.NotFoundException;
 import dev.annota.core.error.ValidationException;
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
 import dev.annota.store.Database;
 import dev.annota.store.workflow.Job;
 import dev.annota.store.workflow.JobAssignment;
 import dev.annota.store.workflow.JobState;
 import dev.annota.store.workflow.WorkflowJobs;
+import dev.annota.store.workflow.WorkflowTasks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +21,19 @@ import java.util.Set;
  */
 public final class AssignJobs {
     private final WorkflowJobs jobs;
+    private final WorkflowTasks tasks;
     private final WorkflowAccess access;
 
-    public AssignJobs(Database db, MembershipLookup members) {
+    public AssignJobs(Database db, Access access) {
         this.jobs = new WorkflowJobs(db);
-        this.access = new WorkflowAccess(members);
+        this.tasks = new WorkflowTasks(db);
+        this.access = new WorkflowAccess(access);
+    }
+
+    /** Assigns the open jobs of every image of the project that has a task (see {@link #assign}). */
+    public AssignmentReport assignAll(Actor actor, String projectId, Assignment assignment) {
+        access.manager(actor, projectId, "assign jobs");
+        return assign(actor, projectId, tasks.taskImageIds(projectId), assignment);
     }
 
     /**

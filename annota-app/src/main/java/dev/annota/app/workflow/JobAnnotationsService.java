@@ -3,6 +3,8 @@ package dev.annota.app.workflow;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.ForbiddenException;
 import dev.annota.store.AnnotationSets;
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
 import dev.annota.store.Database;
 import dev.annota.store.workflow.Job;
 import dev.annota.store.workflow.JobAnnotations;
@@ -28,11 +30,11 @@ public final class JobAnnotationsService {
     private final JobAnnotations jobSets;
     private final WorkflowAccess access;
 
-    public JobAnnotationsService(Database db, MembershipLookup members) {
+    public JobAnnotationsService(Database db, Access access) {
         this.jobs = new WorkflowJobs(db);
         this.imageSets = new AnnotationSets(db);
         this.jobSets = new JobAnnotations(db);
-        this.access = new WorkflowAccess(members);
+        this.access = new WorkflowAccess(access);
     }
 
     public AnnotationSets.Current get(Actor actor, String jobId) {

@@ -3,6 +3,8 @@ package dev.annota.app.workflow;
 import dev.annota.core.error.ConflictException;
 import dev.annota.core.error.ForbiddenException;
 import dev.annota.core.error.ValidationException;
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
 import dev.annota.store.Database;
 import dev.annota.store.workflow.Comment;
 import dev.annota.store.workflow.CommentKind;
@@ -40,18 +42,29 @@ public final class Workflow {
     private final WorkflowCounts counts;
     private final WorkflowAccess access;
 
-    public Workflow(Database db, MembershipLookup members) {
+    public Workflow(Database db, Access access) {
         this.tasks = new WorkflowTasks(db);
         this.jobs = new WorkflowJobs(db);
         this.comments = new WorkflowComments(db);
         this.counts = new WorkflowCounts(db);
-        this.access = new WorkflowAccess(members);
+        this.access = new WorkflowAccess(access);
     }
 
     /** Makes tasks (with {@code overlap} jobs each) for images of a project that have none; managers only. */
     public EnsureTasksResult ensureTasks(Actor actor, String projectId, List<String> imageIds, int overlap) {
         access.manager(actor, projectId, "create workflow tasks");
         return tasks.ensureTasks(projectId, imageIds, overlap);
+    }
+
+    /** Makes tasks (with {@code overlap} jobs each) for every image of the project that has none; managers only. */
+    public EnsureTasksResult ensureTasksForAll(Actor actor, String projectId, int overlap) {
+        access.manager(actor, projectId, "create workflow tasks");
+        return tasks.ensureTasks(projectId, tasks.imageIds(projectId), overlap);
+    }
+
+    /** Whether the caller sees which images are gold (managers and admins). */
+    public boolean seesGold(Actor actor, String projectId) {
+        return access.isManager(actor, projectId);
     }
 
     /** The caller's next annotation job (see {@link WorkflowJobs#claimNext}); empty when none is left for them. */

@@ -26,7 +26,7 @@
  * Admins: everything. Managers: tasks, assignment, reassign, reopen, gold, and everything annotators and
  * reviewers do. Annotators: claim/start/annotate/submit their jobs. Reviewers: claim reviews, accept, reject,
  * fix annotations of a job they review. Every member: read jobs, comments, progress, and comment. Nobody
- * reviews a job they annotated. Roles come from a {@link dev.annota.app.workflow.MembershipLookup}.
+ * reviews a job they annotated. Roles are checked with {@link dev.annota.app.auth.Access}.
  *
  * <h2>Errors (one mapping in the server)</h2>
  * {@code ForbiddenException} 403 (wrong role, someone else's job, own job review); {@code ConflictException} 409
@@ -53,13 +53,13 @@
  * Tasks created:     {"created": 10, "already_present": 0}
  * Job annotations:   the annotations API's set shape ({"version", "annotations": [AnnotationJson...], ...})
  *
- * Requests (suggested):
+ * Requests (served by annota-server's WorkflowRoutes; image_ids absent = every image of the project):
  *   POST /projects/{p}/workflow/tasks      {"image_ids": [...], "overlap": 2}           → Tasks created
  *   POST /projects/{p}/workflow/assign     {"image_ids": [...], "users": ["ana","ben"]} (round-robin)
  *                                          or {"explicit": {"IMG": ["ana", "ben"]}}       → Assignment result
  *   POST /projects/{p}/workflow/next       (claimNext)   → 200 Job, or 204 when nothing is left
  *   POST /projects/{p}/workflow/next-review (claimReview) → 200 Job, or 204
- *   GET  /projects/{p}/jobs?stage=&amp;state=&amp;assignee=USER|none&amp;image=&amp;after=&amp;limit=  → Page
+ *   GET  /projects/{p}/jobs?stage=&amp;state=&amp;assignee=USER|me|none&amp;image=&amp;after=&amp;limit=  → Page
  *   GET  /projects/{p}/workflow/progress   → Progress
  *   GET  /jobs/{j}                         → Job
  *   POST /jobs/{j}/start | /submit         → Job
@@ -69,6 +69,7 @@
  *   GET|POST /jobs/{j}/comments {"text", "annotation_index", "region"} → [Comment] | Comment
  *   GET|PUT /jobs/{j}/annotations {"version": 3, "annotations": [...]} → the set | {"version": 4}
  *   POST /tasks/{t}/reopen {"reason": "required"} → Task
+ *   GET  /images/{i}/task                  → Task (gold fields for managers and admins only)
  *   PUT|DELETE /images/{i}/gold {"version": 3}   → Task
  * </pre>
  */

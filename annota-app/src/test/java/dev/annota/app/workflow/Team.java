@@ -1,38 +1,43 @@
 package dev.annota.app.workflow;
 
+import dev.annota.app.auth.Access;
+import dev.annota.app.auth.Actor;
+import dev.annota.app.auth.GlobalRole;
+import dev.annota.app.auth.MembershipLookup;
+import dev.annota.app.auth.ProjectRole;
 import dev.annota.store.Database;
 import dev.annota.store.Dialect;
 import dev.annota.store.TestDatabases;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * A test project with its people, on a fresh database: rows written straight into the V1 tables, memberships in
- * a map. Manager {@code boss}, annotators {@code ana}, {@code ben}, {@code cai}, reviewers {@code rev},
+ * a map (one role per user, as in the project_members table). Manager {@code boss}, annotators {@code ana}, {@code ben}, {@code cai}, reviewers {@code rev},
  * {@code rev2}, and {@code eve} who is not a member.
  */
 final class Team implements AutoCloseable {
     static final String PROJECT = "p";
     final Database db;
-    final Map<String, Set<ProjectRole>> roles = new HashMap<>();
+    final Map<String, ProjectRole> roles = new HashMap<>();
     final Workflow workflow;
     final AssignJobs assign;
     final JobAnnotationsService annotations;
 
     Team(Dialect dialect) {
         db = TestDatabases.open(dialect);
-        roles.put("boss", EnumSet.of(ProjectRole.MANAGER));
+        roles.put("boss", ProjectRole.MANAGER);
         for (String a : List.of("ana", "ben", "cai")) {
-            roles.put(a, EnumSet.of(ProjectRole.ANNOTATOR));
+            roles.put(a, ProjectRole.ANNOTATOR);
         }
-        roles.put("rev", EnumSet.of(ProjectRole.REVIEWER));
-        roles.put("rev2", EnumSet.of(ProjectRole.REVIEWER));
-        MembershipLookup members = (project, user) -> PROJECT.equals(project)
-                ? roles.getOrDefault(user, EnumSet.noneOf(ProjectRole.class)) : EnumSet.noneOf(ProjectRole.class);
+        roles.put("rev", ProjectRole.REVIEWER);
+        roles.put("rev2", ProjectRole.REVIEWER);
+        MembershipLookup lookup = (project, user) -> PROJECT.equals(project)
+                ? Optional.ofNullable(roles.get(user)) : Optional.empty();
+        Access members = new Access(lookup);
         db.jdbi().useHandle(h -> {
             h.execute("INSERT INTO projects (id, name, name_key, guidelines, schema_json, created_at, updated_at) "
                     + "VALUES (?, 'P', 'p', '', '{}', 0, 0)", PROJECT);
@@ -63,7 +68,7 @@ final class Team implements AutoCloseable {
     }
 
     static Actor as(String user) {
-        return Actor.user(user);
+        return new Actor(user, user, GlobalRole.USER);
     }
 
     @Override

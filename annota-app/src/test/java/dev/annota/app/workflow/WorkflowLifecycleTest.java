@@ -1,5 +1,7 @@
 package dev.annota.app.workflow;
 
+import dev.annota.app.auth.Actor;
+import dev.annota.app.auth.ProjectRole;
 import static dev.annota.app.workflow.Team.PROJECT;
 import static dev.annota.app.workflow.Team.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -189,7 +191,7 @@ class WorkflowLifecycleTest {
         try (Team t = new Team(dialect)) {
             t.images(10, 1);
             for (int i = 0; i < 8; i++) {
-                t.roles.put("w" + i, java.util.EnumSet.of(ProjectRole.ANNOTATOR));
+                t.roles.put("w" + i, ProjectRole.ANNOTATOR);
                 String id = "w" + i;
                 t.db.jdbi().useHandle(h -> h.execute("INSERT INTO users (id, username, password_hash, role, created_at) "
                         + "VALUES (?, ?, 'x', 'user', 0)", id, id));

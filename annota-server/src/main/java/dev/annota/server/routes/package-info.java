@@ -1,2 +1,3 @@
-/** The route groups of the accounts-and-access area: sign-in, API tokens, users, project members, audit log. */
+/** The route groups of the accounts-and-access area: sign-in, API tokens, users, project members, audit log; and of the review
+ * workflow ({@link dev.annota.server.routes.WorkflowRoutes}). */
 package dev.annota.server.routes;

@@ -99,6 +99,18 @@ public final class WorkflowTasks {
         return new EnsureTasksResult(created, existing.size());
     }
 
+    /** The ids of every image of a project, oldest first (to make tasks for all of them). */
+    public List<String> imageIds(String projectId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM images WHERE project_id = :p ORDER BY created_at, id")
+                .bind("p", projectId).mapTo(String.class).list());
+    }
+
+    /** The ids of the images of a project that have a task, in task order. */
+    public List<String> taskImageIds(String projectId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT image_id FROM workflow_tasks WHERE project_id = :p "
+                + "ORDER BY position, id").bind("p", projectId).mapTo(String.class).list());
+    }
+
     public Optional<Task> get(String taskId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM workflow_tasks WHERE id = :id")
                 .bind("id", taskId).map((rs, ctx) -> Rows.task(rs)).findOne());
