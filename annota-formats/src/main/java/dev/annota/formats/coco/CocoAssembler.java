@@ -11,9 +11,7 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.core.schema.Skeleton;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
-import dev.annota.formats.SafePaths;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,7 +164,7 @@ final class CocoAssembler {
             if (imageIndex.containsKey(cocoId)) {
                 throw im.fail("id", im.node().get("id"), "expected a unique image id");
             }
-            Path path = resolveImage(file, im.location());
+            Path path = CocoImages.resolve(root, subset, file, im.location());
             Optional<ImageSize> declared = declaredSize(im);
             Optional<ImageSize> actual = ImageProbe.size(path);
             if (actual.isEmpty()) {
@@ -179,7 +177,7 @@ final class CocoAssembler {
                                 + " (the file's size is used)"));
             }
             Optional<ImageSize> size = actual.isPresent() ? actual : declared;
-            String id = stem(file);
+            String id = CocoImages.stem(file);
             ImageRef ref = new ImageRef(path.toString(), size, Optional.empty());
             imageIndex.put(cocoId, images.size());
             images.add(new ImageEntry(cocoId, id, ref));
@@ -218,27 +216,8 @@ final class CocoAssembler {
             return schema.byName(name).map(LabelClass::id).orElseGet(() -> schema.add(name));
         }
 
-        private Path resolveImage(String file, String location) {
-            List<Path> candidates = List.of(
-                    SafePaths.resolveInside(root, CocoFormat.IMAGES_DIR + "/" + subset + "/" + file, location, "file_name"),
-                    SafePaths.resolveInside(root, CocoFormat.IMAGES_DIR + "/" + file, location, "file_name"),
-                    SafePaths.resolveInside(root, file, location, "file_name"));
-            for (Path p : candidates) {
-                if (Files.isRegularFile(p)) {
-                    return p.toAbsolutePath().normalize();
-                }
-            }
-            return candidates.get(0).toAbsolutePath().normalize();
-        }
     }
 
-    /** {@code images/a.jpg} → {@code images/a}: the item id is the file name without its extension. */
-    static String stem(String file) {
-        String f = file.replace('\\', '/');
-        int slash = f.lastIndexOf('/');
-        int dot = f.lastIndexOf('.');
-        return dot > slash + 1 ? f.substring(0, dot) : f;
-    }
 
     private record ImageEntry(long cocoId, String id, ImageRef ref) {
     }

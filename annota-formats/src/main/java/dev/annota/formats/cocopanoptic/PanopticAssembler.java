@@ -12,8 +12,8 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
 import dev.annota.formats.SafePaths;
+import dev.annota.formats.coco.CocoImages;
 import dev.annota.formats.coco.JsonFields;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -134,7 +134,7 @@ final class PanopticAssembler {
             if (byId.containsKey(cocoId)) {
                 throw im.fail("id", im.node().get("id"), "expected a unique image id");
             }
-            Path path = resolveImage(name, im.location());
+            Path path = CocoImages.resolve(root, subset, name, im.location());
             Optional<ImageSize> declared = declaredSize(im);
             Optional<ImageSize> actual = ImageProbe.size(path);
             if (actual.isEmpty()) {
@@ -146,7 +146,7 @@ final class PanopticAssembler {
                                 + " (the file's size is used)"));
             }
             Optional<ImageSize> size = actual.isPresent() ? actual : declared;
-            byId.put(cocoId, new Pending(cocoId, stem(name), new ImageRef(path.toString(), size, Optional.empty())));
+            byId.put(cocoId, new Pending(cocoId, CocoImages.stem(name), new ImageRef(path.toString(), size, Optional.empty())));
         }
 
         private Optional<ImageSize> declaredSize(JsonFields im) {
@@ -212,26 +212,8 @@ final class PanopticAssembler {
             return new PanopticImage.Segment(id, label, crowd.isPresent() && crowd.getAsLong() == 1, area, bbox, s.location());
         }
 
-        private Path resolveImage(String name, String location) {
-            List<Path> candidates = List.of(
-                    SafePaths.resolveInside(root, CocoPanopticFormat.IMAGES_DIR + "/" + subset + "/" + name, location, "file_name"),
-                    SafePaths.resolveInside(root, CocoPanopticFormat.IMAGES_DIR + "/" + name, location, "file_name"),
-                    SafePaths.resolveInside(root, name, location, "file_name"));
-            for (Path p : candidates) {
-                if (Files.isRegularFile(p)) {
-                    return p.toAbsolutePath().normalize();
-                }
-            }
-            return candidates.get(0).toAbsolutePath().normalize();
-        }
     }
 
-    static String stem(String file) {
-        String f = file.replace('\\', '/');
-        int slash = f.lastIndexOf('/');
-        int dot = f.lastIndexOf('.');
-        return dot > slash + 1 ? f.substring(0, dot) : f;
-    }
 
     /** An image while its file is read. */
     private static final class Pending {
