@@ -1,6 +1,8 @@
 package dev.annota.formats;
 
+import dev.annota.core.error.FieldError;
 import dev.annota.core.geometry.ImageSize;
+import dev.annota.core.item.Item;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,20 @@ public final class ImageProbe {
     }
 
     private ImageProbe() {
+    }
+
+    /**
+     * The size of an item's image for a writer that cannot do without one: as the item declares it, else read
+     * from its file. When there is none, reports the error {@code item <id>: field 'image.size': expected a
+     * known image size (<why>); item skipped} and returns empty.
+     */
+    public static Optional<ImageSize> sizeOrSkip(Item item, String why, ImportReport report) {
+        Optional<ImageSize> size = item.image().size().or(() -> size(Path.of(item.image().location())));
+        if (size.isEmpty()) {
+            report.error(new FieldError("item " + item.id(), "image.size", item.image().location(),
+                    "expected a known image size (" + why + "); item skipped"));
+        }
+        return size;
     }
 
     /** The size of the image at {@code file}; empty when it is missing or not an image ImageIO can read. */

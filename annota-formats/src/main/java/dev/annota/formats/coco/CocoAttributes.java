@@ -3,6 +3,7 @@ package dev.annota.formats.coco;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.core.schema.AttributeValue;
+import dev.annota.formats.json.JsonObjectFields;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +21,7 @@ final class CocoAttributes {
     }
 
     /** The attributes of {@code object}; a value of an unsupported type is reported and skipped. */
-    static Map<String, AttributeValue> read(JsonFields f, java.util.function.Consumer<dev.annota.core.error.FieldError> warn) {
+    static Map<String, AttributeValue> read(JsonObjectFields f, java.util.function.Consumer<dev.annota.core.error.FieldError> warn) {
         Map<String, AttributeValue> out = new TreeMap<>();
         JsonNode attrs = f.node().get("attributes");
         if (attrs == null || attrs.isNull()) {

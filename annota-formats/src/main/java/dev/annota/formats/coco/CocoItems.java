@@ -5,6 +5,8 @@ import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.AnnotaException;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.item.Item;
+import dev.annota.formats.json.JsonObjectFields;
+import dev.annota.formats.json.JsonObjectFields.NullValue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +81,7 @@ final class CocoItems implements Iterator<Item>, Closeable {
             int length = index.length(i, k);
             byte[] bytes = window.load(offset, length);
             JsonNode node = CocoScanner.JSON.readTree(bytes, window.position(offset), length);
-            JsonFields f = new JsonFields(node, index.file().getFileName() + ": byte " + offset);
+            JsonObjectFields f = new JsonObjectFields(node, index.file().getFileName() + ": byte " + offset, NullValue.TEXT);
             try {
                 annotations.addAll(CocoRecords.toAnnotations(f, index.label(f.requireLong("category_id")),
                         im.ref().size(), CocoRecords.SILENT, CocoRecords.SILENT));

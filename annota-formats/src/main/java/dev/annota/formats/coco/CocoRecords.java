@@ -19,6 +19,7 @@ import dev.annota.core.geometry.Rle;
 import dev.annota.core.geometry.RleCodec;
 import dev.annota.core.schema.AttributeValue;
 import dev.annota.core.schema.LabelId;
+import dev.annota.formats.json.JsonObjectFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ import java.util.function.Consumer;
  * box, in that order of preference: the {@code bbox} of a polygon or mask record is derived, not a second
  * object) and optionally keypoints; several annotations from one record share a group id, the record's id.
  * A record with neither shape nor keypoints is an image-level label, a {@link Tag}.
+ *
+ * <p>{@link #box} and {@link #rle} read the box and the RLE mask of a record for the other COCO-family
+ * readers too (results files).
  */
-final class CocoRecords {
+public final class CocoRecords {
     /** Drops what it is given: for passes that re-read records whose problems were already reported. */
     static final Consumer<FieldError> SILENT = e -> { };
 
@@ -45,7 +49,7 @@ final class CocoRecords {
      * The annotations of one record. Problems that lose part of the record go to {@code error}; odd but
      * readable values to {@code warn}. Throws {@link ValidationException} when nothing usable is left.
      */
-    static List<Annotation> toAnnotations(JsonFields f, LabelId label, Optional<ImageSize> size,
+    static List<Annotation> toAnnotations(JsonObjectFields f, LabelId label, Optional<ImageSize> size,
                                           Consumer<FieldError> warn, Consumer<FieldError> error) {
         Map<String, AttributeValue> attributes = new java.util.TreeMap<>(CocoAttributes.read(f, warn));
         boolean occluded = attributes.remove(CocoAttributes.OCCLUDED) instanceof AttributeValue.Flag fl && fl.value();
@@ -56,7 +60,7 @@ final class CocoRecords {
         if (crowd.isPresent() && crowd.getAsLong() == 1) {
             attributes.put(CocoAttributes.ISCROWD, AttributeValue.of(true));
         }
-        OptionalDouble score = f.optionalDouble("score");
+        OptionalDouble score = f.optionalNumber("score");
         if (score.isPresent() && !(score.getAsDouble() >= 0 && score.getAsDouble() <= 1)) {
             throw f.fail("score", f.node().get("score"), "expected a score in [0, 1]");
         }
@@ -81,7 +85,7 @@ final class CocoRecords {
         return out;
     }
 
-    private static Optional<Annotation> shape(JsonFields f, AnnotationInfo info, Optional<ImageSize> size,
+    private static Optional<Annotation> shape(JsonObjectFields f, AnnotationInfo info, Optional<ImageSize> size,
                                               Consumer<FieldError> warn, Consumer<FieldError> error) {
         JsonNode seg = f.node().get("segmentation");
         if (seg != null && seg.isArray() && !seg.isEmpty()) {
@@ -100,16 +104,21 @@ final class CocoRecords {
             error.accept(f.error("segmentation", seg, "expected a list of polygons or an RLE object; ignored"));
         }
         if (f.has("bbox")) {
-            double[] b = f.numbers("bbox", f.node().get("bbox"), 4);
-            if (b[2] < 0 || b[3] < 0) {
-                throw f.fail("bbox", f.node().get("bbox"), "expected [x, y, width, height] with width and height >= 0");
-            }
-            return Optional.of(new BoxAnnotation(info, new PixelBox(b[0], b[1], b[2], b[3])));
+            return Optional.of(new BoxAnnotation(info, box(f)));
         }
         return Optional.empty();
     }
 
-    private static Optional<Polygon> polygon(JsonFields f, JsonNode seg, Consumer<FieldError> error) {
+    /** The record's {@code bbox}: {@code [x, y, width, height]} in pixels, width and height not negative. */
+    public static PixelBox box(JsonObjectFields f) {
+        double[] b = f.numbers("bbox", f.node().get("bbox"), 4);
+        if (b[2] < 0 || b[3] < 0) {
+            throw f.fail("bbox", f.node().get("bbox"), "expected [x, y, width, height] with width and height >= 0");
+        }
+        return new PixelBox(b[0], b[1], b[2], b[3]);
+    }
+
+    private static Optional<Polygon> polygon(JsonObjectFields f, JsonNode seg, Consumer<FieldError> error) {
         List<double[]> parts = new ArrayList<>();
         for (int i = 0; i < seg.size(); i++) {
             String field = "segmentation[" + i + "]";
@@ -128,7 +137,11 @@ final class CocoRecords {
         return parts.isEmpty() ? Optional.empty() : Optional.of(Polygon.fromFlat(parts));
     }
 
-    private static Rle rle(JsonFields f, JsonNode seg) {
+    /**
+     * The RLE object {@code seg} (the record's {@code segmentation}): {@code size} as {@code [height, width]},
+     * {@code counts} compressed (a string) or uncompressed (run lengths); errors are located in the record.
+     */
+    public static Rle rle(JsonObjectFields f, JsonNode seg) {
         double[] hw = f.numbers("segmentation.size", seg.get("size"), 2);
         if (hw[0] < 0 || hw[1] < 0 || hw[0] != Math.rint(hw[0]) || hw[1] != Math.rint(hw[1])) {
             throw f.fail("segmentation.size", seg.get("size"), "expected [height, width] as non-negative integers");
@@ -153,7 +166,7 @@ final class CocoRecords {
         }
     }
 
-    private static Optional<Annotation> keypoints(JsonFields f, AnnotationInfo info, Consumer<FieldError> error) {
+    private static Optional<Annotation> keypoints(JsonObjectFields f, AnnotationInfo info, Consumer<FieldError> error) {
         JsonNode kp = f.node().get("keypoints");
         if (kp == null || kp.isNull() || (kp.isArray() && kp.isEmpty())) {
             return Optional.empty();
@@ -167,7 +180,7 @@ final class CocoRecords {
         }
     }
 
-    private static void warnIfOutside(JsonFields f, List<Annotation> annotations, ImageSize size, Consumer<FieldError> warn) {
+    private static void warnIfOutside(JsonObjectFields f, List<Annotation> annotations, ImageSize size, Consumer<FieldError> warn) {
         for (Annotation a : annotations) {
             if (a instanceof MaskAnnotation) {
                 continue;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.json.JsonObjectFields;
+import dev.annota.formats.json.JsonObjectFields.NullValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -106,7 +108,7 @@ final class CocoScanner {
             int line = baseLine + p.currentLocation().getLineNr() - 1;
             String where = fileName + ":" + line + " /" + key + "/" + index;
             JsonNode element = p.readValueAsTree();
-            JsonFields fields = new JsonFields(element, where);
+            JsonObjectFields fields = new JsonObjectFields(element, where, NullValue.TEXT);
             switch (key) {
                 case "images" -> scope.image(fields);
                 case "categories" -> scope.category(fields);

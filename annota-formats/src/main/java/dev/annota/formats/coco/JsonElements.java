@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.json.JsonObjectFields;
+import dev.annota.formats.json.JsonObjectFields.NullValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -23,7 +25,7 @@ public final class JsonElements {
     }
 
     /** The elements of the arrays under the top-level keys {@code sections} of a JSON object. */
-    public static void sections(Path file, Set<String> sections, BiConsumer<String, JsonFields> visitor,
+    public static void sections(Path file, Set<String> sections, BiConsumer<String, JsonObjectFields> visitor,
                                 ImportReport report) throws IOException {
         String name = file.getFileName().toString();
         try (JsonParser p = CocoJson.MAPPER.getFactory().createParser(file.toFile())) {
@@ -51,7 +53,7 @@ public final class JsonElements {
     }
 
     /** The elements of a file that is one JSON array (a COCO results file). */
-    public static void array(Path file, Consumer<JsonFields> visitor, ImportReport report) throws IOException {
+    public static void array(Path file, Consumer<JsonObjectFields> visitor, ImportReport report) throws IOException {
         String name = file.getFileName().toString();
         try (JsonParser p = CocoJson.MAPPER.getFactory().createParser(file.toFile())) {
             p.setCodec(CocoJson.MAPPER);
@@ -65,11 +67,11 @@ public final class JsonElements {
         }
     }
 
-    private static void elements(JsonParser p, String name, String pointer, Consumer<JsonFields> visitor) throws IOException {
+    private static void elements(JsonParser p, String name, String pointer, Consumer<JsonObjectFields> visitor) throws IOException {
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             String where = name + ":" + p.currentLocation().getLineNr() + " " + pointer + index;
-            visitor.accept(new JsonFields(p.readValueAsTree(), where));
+            visitor.accept(new JsonObjectFields(p.readValueAsTree(), where, NullValue.TEXT));
             index++;
         }
     }

@@ -8,7 +8,8 @@ import dev.annota.core.item.Item;
 import dev.annota.formats.DatasetReader;
 import dev.annota.formats.ImportReport;
 import dev.annota.formats.coco.JsonElements;
-import dev.annota.formats.coco.JsonFields;
+import dev.annota.formats.json.JsonObjectFields;
+import dev.annota.formats.json.JsonObjectFields.NullValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ final class CocoPanopticReader implements DatasetReader {
         return n == null ? null : n.toString();
     }
 
-    static JsonFields fields(JsonNode node, String location) {
-        return new JsonFields(node, location);
+    static JsonObjectFields fields(JsonNode node, String location) {
+        return new JsonObjectFields(node, location, NullValue.TEXT);
     }
 }

@@ -12,13 +12,13 @@ import dev.annota.core.geometry.Keypoint;
 import dev.annota.core.geometry.Keypoints;
 import dev.annota.core.geometry.PixelBox;
 import dev.annota.core.geometry.Rle;
-import dev.annota.core.geometry.RleCodec;
 import dev.annota.core.item.Dataset;
 import dev.annota.core.item.Item;
 import dev.annota.core.schema.LabelId;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.coco.CocoRecords;
 import dev.annota.formats.coco.JsonElements;
-import dev.annota.formats.coco.JsonFields;
+import dev.annota.formats.json.JsonObjectFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ public final class CocoResults {
                 () -> groundTruth.items().map(i -> i.withAnnotations(byItem.getOrDefault(i.id(), List.of()))));
     }
 
-    private static Kind kindOf(JsonFields f) {
+    private static Kind kindOf(JsonObjectFields f) {
         JsonNode bbox = f.node().get("bbox");
         if (bbox != null && bbox.isArray() && !bbox.isEmpty()) {
             return Kind.BBOX;
@@ -101,12 +101,12 @@ public final class CocoResults {
         throw f.fail("bbox", bbox, "expected a result with bbox, segmentation (RLE) or keypoints (captions are not read)");
     }
 
-    private static Annotation convert(JsonFields f, Kind kind, Dataset gt, Source source) {
+    private static Annotation convert(JsonObjectFields f, Kind kind, Dataset gt, Source source) {
         long category = f.requireLong("category_id");
         if (category < 1 || category > Integer.MAX_VALUE || !gt.schema().contains(LabelId.of((int) category))) {
             throw f.fail("category_id", f.node().get("category_id"), "expected a category of the ground truth");
         }
-        OptionalDouble score = f.optionalDouble("score");
+        OptionalDouble score = f.optionalNumber("score");
         if (score.isEmpty()) {
             throw f.fail("score", null, "expected a score");
         }
@@ -116,48 +116,21 @@ public final class CocoResults {
         AnnotationInfo info = new AnnotationInfo(LabelId.of((int) category), Map.of(), source, score,
                 false, 0, OptionalInt.empty());
         return switch (kind) {
-            case BBOX -> {
-                double[] b = f.numbers("bbox", f.node().get("bbox"), 4);
-                if (b[2] < 0 || b[3] < 0) {
-                    throw f.fail("bbox", f.node().get("bbox"), "expected [x, y, width, height] with width and height >= 0");
-                }
-                yield new BoxAnnotation(info, new PixelBox(b[0], b[1], b[2], b[3]));
-            }
+            case BBOX -> new BoxAnnotation(info, CocoRecords.box(f));
             case SEGM -> new MaskAnnotation(info, rle(f));
             case KEYPOINTS -> keypoints(f, info);
         };
     }
 
-    private static Rle rle(JsonFields f) {
+    private static Rle rle(JsonObjectFields f) {
         JsonNode seg = f.node().get("segmentation");
         if (seg == null || !seg.isObject()) {
             throw f.fail("segmentation", seg, "expected an RLE object {size, counts} (loadRes reads segm results as RLE)");
         }
-        double[] hw = f.numbers("segmentation.size", seg.get("size"), 2);
-        if (hw[0] < 0 || hw[1] < 0 || hw[0] != Math.rint(hw[0]) || hw[1] != Math.rint(hw[1])) {
-            throw f.fail("segmentation.size", seg.get("size"), "expected [height, width] as non-negative integers");
-        }
-        int h = (int) hw[0], w = (int) hw[1];
-        JsonNode counts = seg.get("counts");
-        try {
-            if (counts != null && counts.isTextual()) {
-                return RleCodec.decode(counts.asText(), h, w);
-            }
-            double[] c = f.numbers("segmentation.counts", counts, -1);
-            int[] runs = new int[c.length];
-            for (int i = 0; i < c.length; i++) {
-                if (c[i] != Math.rint(c[i]) || c[i] < 0 || c[i] > Integer.MAX_VALUE) {
-                    throw f.fail("segmentation.counts[" + i + "]", counts.get(i), "expected a non-negative integer run length");
-                }
-                runs[i] = (int) c[i];
-            }
-            return Rle.of(h, w, runs);
-        } catch (ValidationException e) {
-            throw e.errors().get(0).location().isEmpty() ? e.at(f.location() + ": segmentation") : e;
-        }
+        return CocoRecords.rle(f, seg);
     }
 
-    private static Annotation keypoints(JsonFields f, AnnotationInfo info) {
+    private static Annotation keypoints(JsonObjectFields f, AnnotationInfo info) {
         double[] xyv = f.numbers("keypoints", f.node().get("keypoints"), -1);
         if (xyv.length == 0 || xyv.length % 3 != 0) {
             throw f.fail("keypoints", f.node().get("keypoints"), "expected x, y, score triples");

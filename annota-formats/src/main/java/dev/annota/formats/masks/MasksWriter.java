@@ -76,10 +76,8 @@ final class MasksWriter implements DatasetWriter {
             ImportReport report) throws IOException {
         String where = "item " + item.id();
         Path source = Path.of(item.image().location());
-        Optional<ImageSize> size = item.image().size().or(() -> ImageProbe.size(source));
+        Optional<ImageSize> size = ImageProbe.sizeOrSkip(item, "a mask PNG needs it", report);
         if (size.isEmpty()) {
-            report.error(new FieldError(where, "image.size", item.image().location(),
-                    "expected a known image size (a mask PNG needs it); item skipped"));
             return;
         }
         Path image;

@@ -8,7 +8,6 @@ import dev.annota.formats.DatasetReader;
 import dev.annota.formats.ImportReport;
 import dev.annota.formats.SafePaths;
 import dev.annota.formats.imagenet.ImageFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,36 +133,22 @@ final class UltralyticsReader implements DatasetReader {
             }
             assembler.warnUnusedLabels(labelOf(root, target.resolve("x")).getParent(), "in " + assembler.relative(target));
         } else if (Files.isRegularFile(target) && target.getFileName().toString().endsWith(".txt")) {
-            readList(root, target, split, assembler, report);
+            readList(root, target, split, assembler);
         } else if (DataYaml.KNOWN_SPLITS.contains(split)) {
             report.warn(new FieldError(yamlName, split, entry, "expected a folder of images or a .txt list of images (split skipped)"));
         }
         // other keys that name nothing are metadata, not splits
     }
 
-    private static void readList(Path root, Path list, String split, YoloAssembler assembler, ImportReport report) throws IOException {
+    private static void readList(Path root, Path list, String split, YoloAssembler assembler) throws IOException {
         String listName = assembler.relative(list);
         String listDir = listName.contains("/") ? listName.substring(0, listName.lastIndexOf('/') + 1) : "";
-        try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
-            String line;
-            int nr = 0;
-            while ((line = in.readLine()) != null) {
-                nr++;
-                String entry = line.replace("\uFEFF", "").strip();
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                String where = listName + ":" + nr;
-                try {
-                    String rel = entry.replace('\\', '/');
-                    rel = rel.startsWith("./") ? rel.substring(2) : rel;
-                    Path image = SafePaths.resolveInside(root, listDir + rel, where, "image");
-                    assembler.add(image, split, id(assembler.relative(image), split), labelOf(root, image), where);
-                } catch (ValidationException e) {
-                    report.error(e);
-                }
-            }
-        }
+        assembler.readList(list, (entry, where) -> {
+            String rel = entry.replace('\\', '/');
+            rel = rel.startsWith("./") ? rel.substring(2) : rel;
+            Path image = SafePaths.resolveInside(root, listDir + rel, where, "image");
+            assembler.add(image, split, id(assembler.relative(image), split), labelOf(root, image), where);
+        });
     }
 
     /** {@code images/train/a/1.jpg} → {@code a/1}: the path below {@code images/} and the split folder. */

@@ -73,10 +73,8 @@ final class UltralyticsWriter implements DatasetWriter {
             ImportReport report) throws IOException {
         String where = "item " + item.id();
         Path source = Path.of(item.image().location());
-        Optional<ImageSize> size = item.image().size().or(() -> ImageProbe.size(source));
+        Optional<ImageSize> size = ImageProbe.sizeOrSkip(item, "YOLO coordinates are normalised by it", report);
         if (size.isEmpty()) {
-            report.error(new FieldError(where, "image.size", item.image().location(),
-                    "expected a known image size (YOLO coordinates are normalised by it); item skipped"));
             return;
         }
         String subset = YoloFiles.safeName(item.subset());

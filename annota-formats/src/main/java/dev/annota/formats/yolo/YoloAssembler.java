@@ -10,7 +10,9 @@ import dev.annota.formats.ImportReport;
 import dev.annota.formats.SafePaths;
 import dev.annota.core.error.ValidationException;
 import dev.annota.formats.imagenet.ImageFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,37 @@ final class YoloAssembler {
     /** The path of {@code p} relative to the dataset root, with forward slashes, for messages and ids. */
     String relative(Path p) {
         return ImageFiles.slashed(root.relativize(p.toAbsolutePath().normalize()));
+    }
+
+    /** Adds the image one entry of an image list names; {@code where} is the entry's {@code list:line}. */
+    interface ListEntry {
+        void add(String entry, String where) throws IOException;
+    }
+
+    /**
+     * Reads an image list (darknet's {@code train.txt}, or a split of {@code data.yaml} given as a list): one
+     * image path a line, without a BOM or surrounding blanks, blank lines skipped. Each entry goes to
+     * {@code entry} with its location {@code <list>:<line>}; an entry that fails validation is reported as an
+     * error and the list is read on.
+     */
+    void readList(Path list, ListEntry entry) throws IOException {
+        String listName = relative(list);
+        try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
+            String line;
+            int nr = 0;
+            while ((line = in.readLine()) != null) {
+                nr++;
+                String value = line.replace("\uFEFF", "").strip();
+                if (value.isEmpty()) {
+                    continue;
+                }
+                try {
+                    entry.add(value, listName + ":" + nr);
+                } catch (ValidationException e) {
+                    report.error(e);
+                }
+            }
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.annota.formats.DatasetReader;
 import dev.annota.formats.ImportReport;
 import dev.annota.formats.SafePaths;
 import dev.annota.formats.imagenet.ImageFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ final class YoloReader implements DatasetReader {
                     report.warn(new FieldError(where, key, entry.value, "expected an image list file (subset " + key + " skipped)"));
                     continue;
                 }
-                readList(root, list, key, assembler, report);
+                readList(root, list, key, assembler);
             } catch (ValidationException ex) {
                 report.error(ex);
             }
@@ -151,26 +150,11 @@ final class YoloReader implements DatasetReader {
         return names;
     }
 
-    private static void readList(Path root, Path list, String subset, YoloAssembler assembler, ImportReport report) throws IOException {
-        String listName = assembler.relative(list);
-        try (BufferedReader in = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
-            String line;
-            int nr = 0;
-            while ((line = in.readLine()) != null) {
-                nr++;
-                String entry = line.replace("\uFEFF", "").strip();
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                String where = listName + ":" + nr;
-                try {
-                    Path image = resolve(root, entry, where, "image");
-                    assembler.add(image, subset, id(assembler.relative(image)), labelOf(image), where);
-                } catch (ValidationException e) {
-                    report.error(e);
-                }
-            }
-        }
+    private static void readList(Path root, Path list, String subset, YoloAssembler assembler) throws IOException {
+        assembler.readList(list, (entry, where) -> {
+            Path image = resolve(root, entry, where, "image");
+            assembler.add(image, subset, id(assembler.relative(image)), labelOf(image), where);
+        });
     }
 
     /**
