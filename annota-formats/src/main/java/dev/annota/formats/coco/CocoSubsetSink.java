@@ -1,8 +1,5 @@
 package dev.annota.formats.coco;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.EllipseAnnotation;
 import dev.annota.core.annotation.KeypointsAnnotation;
@@ -18,76 +15,36 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** The images and annotation records of one subset, written to temporary fragments as items arrive. */
-final class CocoSubsetSink {
-    private final Path folder;
-    private final String subset;
+/** The images and annotation records of one subset of a COCO instances file, written as items arrive. */
+final class CocoSubsetSink extends CocoSubsetFiles {
     private final LabelSchema schema;
     private final ImportReport report;
-    private final Path imagesTmp;
-    private final Path annotationsTmp;
-    private final JsonGenerator images;
-    private final JsonGenerator annotations;
-    private final Set<String> fileNames = new HashSet<>();
-    private long nextImageId = 1;
     private long nextAnnotationId = 1;
 
     CocoSubsetSink(Path folder, String subset, LabelSchema schema, ImportReport report) throws IOException {
-        this.folder = folder;
-        this.subset = subset;
+        super(folder, subset, report, UnaryOperator.identity());
         this.schema = schema;
         this.report = report;
-        Path dir = folder.resolve(CocoFormat.ANNOTATIONS_DIR);
-        this.imagesTmp = Files.createTempFile(dir, ".images-" + subset, ".part");
-        this.annotationsTmp = Files.createTempFile(dir, ".annotations-" + subset, ".part");
-        this.images = fragment(imagesTmp);
-        this.annotations = fragment(annotationsTmp);
     }
 
-    /** A generator that writes root-level values separated by commas: the inside of a JSON array. */
-    private static JsonGenerator fragment(Path file) throws IOException {
-        JsonGenerator g = CocoWriter.JSON.getFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8);
-        g.setRootValueSeparator(new SerializedString(","));
-        g.setCodec(CocoWriter.JSON);
-        return g;
-    }
-
-    String subset() {
-        return subset;
-    }
-
-    void add(Item item) throws IOException {
+    @Override
+    public void add(Item item) throws IOException {
         String where = "item " + item.id();
-        Path source = Path.of(item.image().location());
-        Optional<ImageSize> size = item.image().size().or(() -> ImageProbe.size(source));
+        Optional<ImageSize> size = ImageProbe.sizeOrSkip(item, "COCO needs width and height", report);
         if (size.isEmpty()) {
-            report.error(new FieldError(where, "image.size", item.image().location(),
-                    "expected a known image size (COCO needs width and height); item skipped"));
             return;
         }
-        String fileName = fileName(item, source);
-        copyImage(source, fileName, where);
-        long imageId = nextImageId++;
-        images.writeStartObject();
-        images.writeNumberField("id", imageId);
-        images.writeStringField("file_name", fileName);
-        images.writeNumberField("width", size.get().width());
-        images.writeNumberField("height", size.get().height());
-        images.writeEndObject();
+        long imageId = writeImage(copyImage(item, where), size.get());
         for (List<Annotation> record : records(item, where)) {
-            CocoRecordWriter.write(record, size.get(), nextAnnotationId++, imageId, annotations);
+            CocoRecordWriter.write(record, size.get(), nextAnnotationId++, imageId, annotations());
         }
     }
 
@@ -144,45 +101,5 @@ final class CocoSubsetSink {
         }
         report.warn(new FieldError(where, "kind", a.kind().wireName(), "COCO cannot hold this kind; annotation not written"));
         return Optional.empty();
-    }
-
-    private String fileName(Item item, Path source) {
-        String name = source.getFileName() == null ? item.id() : source.getFileName().toString();
-        if (!fileNames.add(name)) {
-            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
-            name = item.id().replaceAll("[^A-Za-z0-9._-]", "_") + ext;
-            fileNames.add(name);
-        }
-        return name;
-    }
-
-    private void copyImage(Path source, String fileName, String where) throws IOException {
-        Path target = folder.resolve(CocoFormat.IMAGES_DIR).resolve(subset).resolve(fileName);
-        if (!Files.isRegularFile(source)) {
-            report.warn(new FieldError(where, "image", source.toString(), "expected an image file to copy; only annotations written"));
-            return;
-        }
-        if (Files.exists(target) && Files.isSameFile(source, target)) {
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    void copyImages(OutputStream out) throws IOException {
-        images.close();
-        Files.copy(imagesTmp, out);
-    }
-
-    void copyAnnotations(OutputStream out) throws IOException {
-        annotations.close();
-        Files.copy(annotationsTmp, out);
-    }
-
-    void discard() throws IOException {
-        images.close();
-        annotations.close();
-        Files.deleteIfExists(imagesTmp);
-        Files.deleteIfExists(annotationsTmp);
     }
 }

@@ -12,21 +12,13 @@ import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImportReport;
 import dev.annota.formats.Prefetch;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Writes {@code annotations/instances_<subset>.json} and {@code images/<subset>/} for each subset. Items are
- * streamed once: each subset's images and annotations go to temporary fragments that are stitched into the
- * final file at the end, so memory does not grow with the dataset. Each file appears atomically (written
- * beside it, then moved into place), so a crash never leaves a half-written JSON.
+ * streamed once through a {@link CocoSubsetSink} per subset, whose fragments {@link CocoSubsetFiles} stitches
+ * into each file atomically at the end.
  */
 final class CocoWriter implements DatasetWriter {
     static final ObjectMapper JSON = CocoJson.MAPPER;
@@ -35,47 +27,9 @@ final class CocoWriter implements DatasetWriter {
 
     @Override
     public void write(Dataset dataset, Path folder, ImportReport report) throws IOException {
-        Path annotations = folder.resolve(CocoFormat.ANNOTATIONS_DIR);
-        Files.createDirectories(annotations);
         LabelSchema schema = dataset.schema();
-        Map<String, CocoSubsetSink> sinks = new LinkedHashMap<>();
-        try (Stream<Item> items = itemsOf(dataset)) {
-            items.forEach(item -> {
-                try {
-                    CocoSubsetSink sink = sinks.get(item.subset());
-                    if (sink == null) {
-                        sink = new CocoSubsetSink(folder, item.subset(), schema, report);
-                        sinks.put(item.subset(), sink);
-                    }
-                    sink.add(item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            for (CocoSubsetSink s : sinks.values()) {
-                s.discard();
-            }
-            throw e.getCause();
-        }
-        byte[] categories = JSON.writeValueAsBytes(categories(schema));
-        for (CocoSubsetSink sink : sinks.values()) {
-            Path target = annotations.resolve("instances_" + sink.subset() + ".json");
-            Path partial = annotations.resolve("." + target.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                out.write(("{\"info\":{\"description\":\"written by Annota\"},\"licenses\":[],\"categories\":")
-                        .getBytes(StandardCharsets.UTF_8));
-                out.write(categories);
-                out.write(",\"images\":[".getBytes(StandardCharsets.UTF_8));
-                sink.copyImages(out);
-                out.write("],\"annotations\":[".getBytes(StandardCharsets.UTF_8));
-                sink.copyAnnotations(out);
-                out.write("]}\n".getBytes(StandardCharsets.UTF_8));
-            } finally {
-                sink.discard();
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
+        CocoSubsetFiles.write(itemsOf(dataset), folder, "instances_", categories(schema),
+                subset -> new CocoSubsetSink(folder, subset, schema, report));
     }
 
     /**

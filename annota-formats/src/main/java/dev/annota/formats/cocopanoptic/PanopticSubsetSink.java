@@ -1,8 +1,6 @@
 package dev.annota.formats.cocopanoptic;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.BoxAnnotation;
 import dev.annota.core.annotation.EllipseAnnotation;
@@ -18,6 +16,7 @@ import dev.annota.core.schema.AttributeValue;
 import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.coco.CocoSubsetFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,59 +29,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The images, PNGs and records of one subset, written as items arrive (JSON to temporary fragments). */
-final class PanopticSubsetSink {
-    private final Path folder;
-    private final String subset;
+final class PanopticSubsetSink extends CocoSubsetFiles {
     private final LabelSchema schema;
     private final ImportReport report;
     private final Path pngDir;
-    private final Path imagesTmp;
-    private final Path annotationsTmp;
-    private final JsonGenerator images;
-    private final JsonGenerator annotations;
-    private final Set<String> fileNames = new HashSet<>();
-    private long nextImageId = 1;
 
     PanopticSubsetSink(Path folder, String subset, LabelSchema schema, ImportReport report) throws IOException {
-        this.folder = folder;
-        this.subset = subset;
+        super(folder, subset, report, PanopticSubsetSink::pngName); // a.jpg and a.png would share a.png
         this.schema = schema;
         this.report = report;
-        Path dir = folder.resolve(CocoPanopticFormat.ANNOTATIONS_DIR);
-        this.pngDir = dir.resolve(CocoPanopticFormat.PREFIX + subset);
+        this.pngDir = folder.resolve(CocoPanopticFormat.ANNOTATIONS_DIR).resolve(CocoPanopticFormat.PREFIX + subset);
         Files.createDirectories(pngDir);
-        this.imagesTmp = Files.createTempFile(dir, ".images-" + subset, ".part");
-        this.annotationsTmp = Files.createTempFile(dir, ".annotations-" + subset, ".part");
-        this.images = fragment(imagesTmp);
-        this.annotations = fragment(annotationsTmp);
-    }
-
-    private static JsonGenerator fragment(Path file) throws IOException {
-        JsonGenerator g = CocoPanopticWriter.JSON.getFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8);
-        g.setRootValueSeparator(new SerializedString(","));
-        return g;
-    }
-
-    String subset() {
-        return subset;
     }
 
     /** One painted segment: its id and the annotation it came from. */
     private record Painted(int id, int index, Annotation annotation) {
     }
 
-    void add(Item item) throws IOException {
+    @Override
+    public void add(Item item) throws IOException {
         String where = "item " + item.id();
-        Path source = Path.of(item.image().location());
-        Optional<ImageSize> size = item.image().size().or(() -> ImageProbe.size(source));
+        Optional<ImageSize> size = ImageProbe.sizeOrSkip(item, "the panoptic PNG needs it", report);
         if (size.isEmpty()) {
-            report.error(new FieldError(where, "image.size", item.image().location(),
-                    "expected a known image size (the panoptic PNG needs it); item skipped"));
             return;
         }
         int w = size.get().width(), h = size.get().height();
-        String fileName = fileName(item, source);
-        copyImage(source, fileName, where);
+        String fileName = copyImage(item, where);
         int[] ids = new int[w * h];
         List<Painted> painted = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
@@ -121,13 +93,7 @@ final class PanopticSubsetSink {
         }
         String pngName = pngName(fileName);
         writePng(pngDir.resolve(pngName), w, h, ids);
-        long imageId = nextImageId++;
-        images.writeStartObject();
-        images.writeNumberField("id", imageId);
-        images.writeStringField("file_name", fileName);
-        images.writeNumberField("width", w);
-        images.writeNumberField("height", h);
-        images.writeEndObject();
+        long imageId = writeImage(fileName, size.get());
         writeRecord(imageId, pngName, painted, ids, w, h, where);
     }
 
@@ -158,6 +124,7 @@ final class PanopticSubsetSink {
                 maxY[k] = Math.max(maxY[k], y);
             }
         }
+        JsonGenerator annotations = annotations();
         annotations.writeStartObject();
         annotations.writeNumberField("image_id", imageId);
         annotations.writeStringField("file_name", pngName);
@@ -264,49 +231,9 @@ final class PanopticSubsetSink {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private String fileName(Item item, Path source) {
-        String name = source.getFileName() == null ? item.id() : source.getFileName().toString();
-        if (!fileNames.add(pngName(name))) {
-            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
-            name = item.id().replaceAll("[^A-Za-z0-9._-]", "_") + ext;
-            fileNames.add(pngName(name));
-        }
-        return name;
-    }
-
-    private void copyImage(Path source, String fileName, String where) throws IOException {
-        Path target = folder.resolve(CocoPanopticFormat.IMAGES_DIR).resolve(subset).resolve(fileName);
-        if (!Files.isRegularFile(source)) {
-            report.warn(new FieldError(where, "image", source.toString(), "expected an image file to copy; only annotations written"));
-            return;
-        }
-        if (Files.exists(target) && Files.isSameFile(source, target)) {
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     /** {@code a.jpg} → {@code a.png}: the PNG of an image is named after it. */
     static String pngName(String imageFile) {
         int dot = imageFile.lastIndexOf('.');
         return (dot > 0 ? imageFile.substring(0, dot) : imageFile) + ".png";
-    }
-
-    void copyImages(OutputStream out) throws IOException {
-        images.close();
-        Files.copy(imagesTmp, out);
-    }
-
-    void copyAnnotations(OutputStream out) throws IOException {
-        annotations.close();
-        Files.copy(annotationsTmp, out);
-    }
-
-    void discard() throws IOException {
-        images.close();
-        annotations.close();
-        Files.deleteIfExists(imagesTmp);
-        Files.deleteIfExists(annotationsTmp);
     }
 }
