@@ -14,6 +14,7 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import dev.annota.formats.masks.DatasetFiles;
 import dev.annota.formats.masks.MaskLosses;
@@ -22,14 +23,12 @@ import dev.annota.formats.masks.PalettePng;
 import dev.annota.formats.masks.ValueMasks;
 import dev.annota.formats.masks.VocColormap;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes {@code leftImg8bit/<subset>/<id>_leftImg8bit.<ext>} (the image copied) and
@@ -72,17 +71,7 @@ final class CityscapesWriter implements DatasetWriter {
             report.warn(new FieldError("", "classes", Integer.toString(next - 1),
                     "expected at most 255 classes (labelIds PNGs are 8-bit); masks of the later classes are not written"));
         }
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                try {
-                    writeItem(item, folder, classes, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ItemStreams.forEach(dataset.items(), item -> writeItem(item, folder, classes, report));
         if (!standard) {
             DatasetFiles.writeText(folder.resolve(CityscapesFormat.LABEL_COLORS), labelColors.toString());
         }

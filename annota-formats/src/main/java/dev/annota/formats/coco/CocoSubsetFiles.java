@@ -8,9 +8,9 @@ import dev.annota.core.error.FieldError;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.item.Item;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,24 +73,20 @@ public abstract class CocoSubsetFiles {
         Path annotations = folder.resolve(CocoFormat.ANNOTATIONS_DIR);
         Files.createDirectories(annotations);
         Map<String, CocoSubsetFiles> sinks = new LinkedHashMap<>();
-        try (items) {
-            items.forEach(item -> {
-                try {
-                    CocoSubsetFiles sink = sinks.get(item.subset());
-                    if (sink == null) {
-                        sink = opener.open(item.subset());
-                        sinks.put(item.subset(), sink);
-                    }
-                    sink.add(item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            ItemStreams.forEach(items, item -> {
+                CocoSubsetFiles sink = sinks.get(item.subset());
+                if (sink == null) {
+                    sink = opener.open(item.subset());
+                    sinks.put(item.subset(), sink);
                 }
+                sink.add(item);
             });
-        } catch (UncheckedIOException e) {
+        } catch (IOException e) {
             for (CocoSubsetFiles s : sinks.values()) {
                 s.discard();
             }
-            throw e.getCause();
+            throw e;
         }
         byte[] categoryBytes = CocoJson.MAPPER.writeValueAsBytes(categories);
         for (CocoSubsetFiles sink : sinks.values()) {

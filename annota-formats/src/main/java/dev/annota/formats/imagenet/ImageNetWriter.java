@@ -12,9 +12,9 @@ import dev.annota.core.schema.LabelId;
 import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,17 +58,7 @@ final class ImageNetWriter implements DatasetWriter {
         LossLog losses = new LossLog();
         List<String> untagged = new ArrayList<>();
         Set<String> written = new HashSet<>();
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                try {
-                    add(item, folder, split, folders, written, untagged, losses, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ItemStreams.forEach(dataset.items(), item -> add(item, folder, split, folders, written, untagged, losses, report));
         if (!untagged.isEmpty()) {
             String listed = String.join(", ", untagged.subList(0, Math.min(LISTED, untagged.size())))
                     + (untagged.size() > LISTED ? ", …" : "");

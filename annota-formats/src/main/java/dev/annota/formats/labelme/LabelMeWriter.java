@@ -13,9 +13,9 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes one LabelMe JSON per item, {@code <item id>.json}, next to the copy of its image
@@ -40,17 +39,7 @@ final class LabelMeWriter implements DatasetWriter {
         Files.createDirectories(folder);
         LabelSchema schema = dataset.schema();
         Set<String> subsetsWarned = new HashSet<>();
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                try {
-                    item(item, schema, folder, subsetsWarned, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ItemStreams.forEach(dataset.items(), item -> item(item, schema, folder, subsetsWarned, report));
     }
 
     private static void item(Item item, LabelSchema schema, Path folder, Set<String> subsetsWarned, ImportReport report) throws IOException {

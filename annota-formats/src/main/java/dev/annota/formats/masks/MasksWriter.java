@@ -16,9 +16,9 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Writes the generic masks layout (rules in {@link MasksFormat}), one item at a time. */
 final class MasksWriter implements DatasetWriter {
@@ -54,21 +53,13 @@ final class MasksWriter implements DatasetWriter {
                     "expected at most 256 classes for indexed PNGs; masks are written as 16-bit gray PNGs"));
         }
         Set<String> subsetsWarned = new HashSet<>();
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                if (!item.subset().equals(Item.DEFAULT_SUBSET) && subsetsWarned.add(item.subset())) {
-                    report.warn(new FieldError("item " + item.id(), "subset", item.subset(),
-                            "the semantic-mask layout has no subsets; the items of this subset are written with the others"));
-                }
-                try {
-                    writeItem(item, folder, values, palette, gray16, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ItemStreams.forEach(dataset.items(), item -> {
+            if (!item.subset().equals(Item.DEFAULT_SUBSET) && subsetsWarned.add(item.subset())) {
+                report.warn(new FieldError("item " + item.id(), "subset", item.subset(),
+                        "the semantic-mask layout has no subsets; the items of this subset are written with the others"));
+            }
+            writeItem(item, folder, values, palette, gray16, report);
+        });
         DatasetFiles.writeText(folder.resolve(MasksFormat.PALETTE_FILE), PaletteFile.labelmap(entries));
     }
 

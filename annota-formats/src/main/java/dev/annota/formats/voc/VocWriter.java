@@ -15,6 +15,7 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import dev.annota.formats.masks.DatasetFiles;
 import dev.annota.formats.masks.MaskLosses;
@@ -24,7 +25,6 @@ import dev.annota.formats.masks.PalettePng;
 import dev.annota.formats.masks.ValueMasks;
 import dev.annota.formats.masks.VocColormap;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Writes the VOC layout, streaming the items: per item {@code JPEGImages/<id>.<ext>} (copied),
@@ -68,17 +67,7 @@ final class VocWriter implements DatasetWriter {
                     "expected at most 254 classes (index 255 is void); masks of the later classes are not written"));
         }
         State state = new State(folder, schema, index, report);
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                try {
-                    state.write(item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ItemStreams.forEach(dataset.items(), state::write);
         state.writeLists();
         List<PaletteFile.Entry> entries = new ArrayList<>();
         entries.add(new PaletteFile.Entry(0, background.map(LabelClass::name).orElse("background"), 0, List.of(), List.of(), 0));

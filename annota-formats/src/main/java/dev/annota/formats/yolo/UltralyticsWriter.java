@@ -1,6 +1,5 @@
 package dev.annota.formats.yolo;
 
-import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.item.Dataset;
@@ -10,17 +9,16 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import dev.annota.formats.imagenet.ImageFiles;
 import dev.annota.formats.imagenet.LossLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Writes the Ultralytics layout: {@code images/<subset>/<id><ext>} (copied) and
@@ -42,17 +40,7 @@ final class UltralyticsWriter implements DatasetWriter {
         LossLog losses = new LossLog();
         LabelLineWriter lines = new LabelLineWriter(LabelLines.Mode.ULTRALYTICS, schema, kpt, report, losses);
         Map<String, String> splits = new LinkedHashMap<>();
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                try {
-                    add(item, folder, lines, splits, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ItemStreams.forEach(dataset.items(), item -> add(item, folder, lines, splits, report));
         YoloFiles.writeAtomically(folder.resolve(UltralyticsFormat.YAML_FILE),
                 DataYaml.write(splits, LabelLineWriter.names(schema), kpt, kptNames(schema)));
         losses.flush(report, UltralyticsFormat.YAML_FILE);

@@ -1,6 +1,5 @@
 package dev.annota.formats.yolo;
 
-import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.item.Dataset;
@@ -9,19 +8,18 @@ import dev.annota.core.schema.LabelSchema;
 import dev.annota.formats.DatasetWriter;
 import dev.annota.formats.ImageProbe;
 import dev.annota.formats.ImportReport;
+import dev.annota.formats.ItemStreams;
 import dev.annota.formats.SafePaths;
 import dev.annota.formats.imagenet.ImageFiles;
 import dev.annota.formats.imagenet.LossLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Writes the darknet layout: {@code obj_<subset>_data/<id><ext>} (the image, copied) and
@@ -38,20 +36,14 @@ final class YoloWriter implements DatasetWriter {
         LossLog losses = new LossLog();
         LabelLineWriter lines = new LabelLineWriter(LabelLines.Mode.DARKNET, schema, Optional.empty(), report, losses);
         Map<String, BufferedWriter> lists = new LinkedHashMap<>();
-        try (Stream<Item> items = dataset.items()) {
-            items.forEach(item -> {
-                try {
-                    add(item, folder, lines, lists, report);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
+        try {
+            ItemStreams.forEach(dataset.items(), item -> add(item, folder, lines, lists, report));
+        } catch (IOException e) {
             for (String subset : lists.keySet()) {
                 lists.get(subset).close();
                 Files.deleteIfExists(YoloFiles.partial(folder.resolve(subset + ".txt")));
             }
-            throw e.getCause();
+            throw e;
         }
         StringBuilder data = new StringBuilder("classes = " + schema.size() + "\n");
         for (Map.Entry<String, BufferedWriter> e : lists.entrySet()) {
