@@ -1,6 +1,7 @@
 package dev.annota.infer;
 
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import dev.annota.core.error.AnnotaException;
 import java.io.IOException;
@@ -27,7 +28,9 @@ public final class OnnxRuntime {
             }
         }
         try {
-            return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "annota");
+            return NativeThreads.call(() -> OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "annota"));
+        } catch (OrtException e) {
+            throw new AnnotaException("ONNX Runtime could not start (" + e.getMessage() + ")", e);
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
             throw new AnnotaException("ONNX Runtime's native library could not be loaded (" + e + ")", e);
         }

@@ -59,7 +59,7 @@ public final class Predictor implements AutoCloseable {
         try {
             InputSpec in = model.descriptor().input();
             this.inputName = inputName(in);
-            this.dynamicBatch = checkInput(in, session.getInputInfo().get(inputName));
+            this.dynamicBatch = checkInput(in, NativeThreads.call(session::getInputInfo).get(inputName));
             this.outputs = new LinkedHashSet<>(model.descriptor().output().tensorNames());
             for (String o : outputs) {
                 if (!session.getOutputNames().contains(o)) {
@@ -130,15 +130,19 @@ public final class Predictor implements AutoCloseable {
             s.buffer.put(s.values, 0, n * per).flip();
             long[] shape = in.layout() == Layout.NCHW ? new long[] {n, 3, in.height(), in.width()}
                     : new long[] {n, in.height(), in.width(), 3};
-            Map<String, OutputTensor> raw = new HashMap<>();
-            try (OnnxTensor input = in.dtype() == TensorType.FP16
-                    ? OnnxTensor.createTensor(env, Fp16Conversions.convertFloatBufferToFp16Buffer(s.buffer), shape, OnnxJavaType.FLOAT16)
-                    : OnnxTensor.createTensor(env, s.buffer, shape);
-                 OrtSession.Result result = session.run(Map.of(inputName, input), outputs)) {
-                for (Map.Entry<String, OnnxValue> e : result) {
-                    raw.put(e.getKey(), floats(e.getKey(), (OnnxTensor) e.getValue()));
+            FloatBuffer values = s.buffer;
+            Map<String, OutputTensor> raw = NativeThreads.call(() -> {
+                Map<String, OutputTensor> m = new HashMap<>();
+                try (OnnxTensor input = in.dtype() == TensorType.FP16
+                        ? OnnxTensor.createTensor(env, Fp16Conversions.convertFloatBufferToFp16Buffer(values), shape, OnnxJavaType.FLOAT16)
+                        : OnnxTensor.createTensor(env, values, shape);
+                     OrtSession.Result result = session.run(Map.of(inputName, input), outputs)) {
+                    for (Map.Entry<String, OnnxValue> e : result) {
+                        m.put(e.getKey(), floats(e.getKey(), (OnnxTensor) e.getValue()));
+                    }
                 }
-            }
+                return m;
+            });
             List<Prediction> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(decoder.decode(raw, i, transforms.get(i), model.descriptor().postprocess()));
@@ -211,7 +215,7 @@ public final class Predictor implements AutoCloseable {
             if (options.intraOpThreads() > 0) {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }
-            return env.createSession(model.modelFile().toString(), so);
+            return NativeThreads.call(() -> env.createSession(model.modelFile().toString(), so));
         } catch (OrtException e) {
             throw new AnnotaException(model.modelFile() + ": not a loadable ONNX model (" + e.getMessage() + ")", e);
         }
@@ -223,16 +227,24 @@ public final class Predictor implements AutoCloseable {
 
     private void closeQuietly() {
         try {
-            session.close();
+            closeSession();
         } catch (OrtException e) {
             // already failing with the first error; this one adds nothing
         }
     }
 
+    /** Closing frees the graph recursively in native code: on a large-stack thread too. */
+    private void closeSession() throws OrtException {
+        NativeThreads.call(() -> {
+            session.close();
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         try {
-            session.close();
+            closeSession();
         } catch (OrtException e) {
             throw new AnnotaException(where() + ": closing the session failed: " + e.getMessage(), e);
         }

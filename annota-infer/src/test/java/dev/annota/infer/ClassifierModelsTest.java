@@ -141,6 +141,26 @@ class ClassifierModelsTest {
     }
 
     @Test
+    void loading_predicting_and_closing_from_a_thread_with_a_small_stack_does_not_crash_the_jvm() throws Exception {
+        // ORT recurses deeply for this graph; on a 1 MiB stack it used to kill the process (see NativeThreads)
+        Throwable[] failure = new Throwable[1];
+        double[] score = new double[1];
+        Thread t = new Thread(null, () -> {
+            try (Predictor p = SharedModels.load("squeezenet1.1")) {
+                score[0] = top(p.predict(SharedModels.photo("opencv_squirrel.jpg"))).score();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+        assertEquals(0.9955, score[0], 0.005);
+    }
+
+    @Test
     void concurrent_callers_share_one_session_and_get_the_same_answers() throws Exception {
         RgbImage cat = ImageDecoder.read(SharedModels.photo("chelsea_cat.png"));
         RgbImage squirrel = ImageDecoder.read(SharedModels.photo("opencv_squirrel.jpg"));
