@@ -119,7 +119,7 @@ public final class Predictor implements AutoCloseable {
         int n = batch.size();
         Scratch s = pool.pollFirst();
         if (s == null || s.values.length < n * per) {
-            s = new Scratch(Math.max(n, dynamicBatch ? Math.min(options.maxBatch(), n) : 1) * per);
+            s = new Scratch(Math.max(n, dynamicBatch ? options.maxBatch() : 1) * per);
         }
         try {
             List<InputTransform> transforms = new ArrayList<>(n);

@@ -5,6 +5,7 @@ import dev.annota.infer.Prediction;
 import dev.annota.infer.SegmentMask;
 import dev.annota.infer.descriptor.OutputSpec;
 import dev.annota.infer.descriptor.Postprocess;
+import dev.annota.infer.image.Bilinear;
 import dev.annota.infer.image.InputTransform;
 import java.util.List;
 import java.util.Map;
@@ -57,23 +58,24 @@ final class MaskDecoder implements OutputDecoder {
         int[] x1 = new int[w];
         float[] fx = new float[w];
         for (int x = 0; x < w; x++) {
-            sample(transform.toModelX(x + 0.5) * mw / inputWidth - 0.5, mw, x, x0, x1, fx);
+            Bilinear.sample(transform.toModelX(x + 0.5) * mw / inputWidth - 0.5, mw, x, x0, x1, fx);
+        }
+        int[] y0 = new int[h];
+        int[] y1 = new int[h];
+        float[] fy = new float[h];
+        for (int y = 0; y < h; y++) {
+            Bilinear.sample(transform.toModelY(y + 0.5) * mh / inputHeight - 0.5, mh, y, y0, y1, fy);
         }
         boolean[] bitmap = new boolean[w * h];
         double sum = 0;
         long count = 0;
-        int[] y01 = new int[2];
-        float[] fy = new float[1];
         for (int y = 0; y < h; y++) {
-            int[] yy0 = {0};
-            int[] yy1 = {0};
-            sample(transform.toModelY(y + 0.5) * mh / inputHeight - 0.5, mh, 0, yy0, yy1, fy);
-            y01[0] = off + yy0[0] * mw;
-            y01[1] = off + yy1[0] * mw;
+            int r0 = off + y0[y] * mw;
+            int r1 = off + y1[y] * mw;
             for (int x = 0; x < w; x++) {
-                float top = d[y01[0] + x0[x]] + fx[x] * (d[y01[0] + x1[x]] - d[y01[0] + x0[x]]);
-                float bottom = d[y01[1] + x0[x]] + fx[x] * (d[y01[1] + x1[x]] - d[y01[1] + x0[x]]);
-                float m = ((top + fy[0] * (bottom - top)) - lo) / span;
+                float top = d[r0 + x0[x]] + fx[x] * (d[r0 + x1[x]] - d[r0 + x0[x]]);
+                float bottom = d[r1 + x0[x]] + fx[x] * (d[r1 + x1[x]] - d[r1 + x0[x]]);
+                float m = (top + fy[y] * (bottom - top) - lo) / span;
                 if (m > spec.threshold()) {
                     bitmap[y * w + x] = true;
                     sum += m;
@@ -90,22 +92,5 @@ final class MaskDecoder implements OutputDecoder {
         }
         Rle rle = Rle.fromBitmap(bitmap, h, w);
         return Prediction.ofMasks(transform.original(), List.of(new SegmentMask(labels.get(0), score, rle)));
-    }
-
-    private static void sample(double src, int len, int at, int[] i0, int[] i1, float[] f) {
-        if (src <= 0) {
-            i0[at] = 0;
-            i1[at] = 0;
-            f[at] = 0;
-        } else if (src >= len - 1) {
-            i0[at] = len - 1;
-            i1[at] = len - 1;
-            f[at] = 0;
-        } else {
-            int lo = (int) src;
-            i0[at] = lo;
-            i1[at] = lo + 1;
-            f[at] = (float) (src - lo);
-        }
     }
 }

@@ -174,31 +174,28 @@ public final class DescriptorReader {
             }
             case "mask" -> {
                 at.onlyFields(Set.of("decoder", "name", "normalize", "threshold"));
-                boolean minMax = at.optional("normalize").map(j -> {
-                    String v = j.text();
-                    if (!v.equals("min_max") && !v.equals("none")) {
-                        throw j.error("expected min_max or none");
-                    }
-                    return v.equals("min_max");
-                }).orElse(false);
+                boolean minMax = at.optional("normalize").map(j -> orNone(j, "min_max")).orElse(false);
                 double t = at.optional("threshold").map(JsonAt::number).orElse(0.5);
                 String n = at.required("name").text();
                 yield at.build(() -> new OutputSpec.Mask(n, minMax, t));
             }
             case "embedding" -> {
                 at.onlyFields(Set.of("decoder", "name", "normalize"));
-                boolean l2 = at.optional("normalize").map(j -> {
-                    String v = j.text();
-                    if (!v.equals("l2") && !v.equals("none")) {
-                        throw j.error("expected l2 or none");
-                    }
-                    return v.equals("l2");
-                }).orElse(true);
+                boolean l2 = at.optional("normalize").map(j -> orNone(j, "l2")).orElse(true);
                 String n = at.required("name").text();
                 yield at.build(() -> new OutputSpec.Embedding(n, l2));
             }
             default -> throw at.required("decoder").error("expected one of classifier, yolox, boxes, mask, embedding");
         };
+    }
+
+    /** {@code value} or {@code "none"}: true for the value. */
+    private static boolean orNone(JsonAt at, String value) {
+        String v = at.text();
+        if (!v.equals(value) && !v.equals("none")) {
+            throw at.error("expected " + value + " or none");
+        }
+        return v.equals(value);
     }
 
     /** Defaults per task; each field may be overridden. */

@@ -131,21 +131,7 @@ public final class Preprocessor {
     /** Source indices and weights for every model pixel along one axis (half-pixel centres, edge clamp). */
     static void axis(double scale, double offset, int srcLen, int[] i0, int[] i1, float[] f) {
         for (int d = 0; d < i0.length; d++) {
-            double src = (d + 0.5 - offset) / scale - 0.5;
-            if (src <= 0) {
-                i0[d] = 0;
-                i1[d] = 0;
-                f[d] = 0;
-            } else if (src >= srcLen - 1) {
-                i0[d] = srcLen - 1;
-                i1[d] = srcLen - 1;
-                f[d] = 0;
-            } else {
-                int lo = (int) src;
-                i0[d] = lo;
-                i1[d] = lo + 1;
-                f[d] = (float) (src - lo);
-            }
+            Bilinear.sample((d + 0.5 - offset) / scale - 0.5, srcLen, d, i0, i1, f);
         }
     }
 }
