@@ -70,7 +70,7 @@ public final class DemoProject {
         this.projects = ManageProjects.of(db, auth);
         this.auth = auth;
         this.importer = new ImportImages(db, store, new ImageInspector(), ImportSettings.defaults());
-        this.annotations = new ImageAnnotations(db, new ImageCatalog(db, store, auth.access()));
+        this.annotations = new ImageAnnotations(db, new ImageCatalog(db, store, auth.access()), auth.access());
         this.workflow = new Workflow(db, auth.access());
         this.assign = new AssignJobs(db, auth.access());
         this.images = new Images(db);
