@@ -81,6 +81,9 @@ final class DemoCommand implements Callable<Integer> {
         if (headless) {
             return headless();
         }
+        if (out != null) {
+            throw ValidationException.of("--out", out, "expected --out only with --headless (the server demo keeps its data in --data)");
+        }
         ServerLauncher.runUntilStopped(start(spec.commandLine().getOut(), new ConsoleProgress(spec.commandLine().getErr())));
         return 0;
     }
