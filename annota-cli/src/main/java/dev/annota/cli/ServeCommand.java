@@ -1,14 +1,12 @@
 package dev.annota.cli;
 
-import dev.annota.app.auth.FirstAdmin;
-import dev.annota.server.AnnotaServer;
+import dev.annota.core.error.ValidationException;
 import dev.annota.server.ServerConfig;
 import dev.annota.store.Database;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +19,15 @@ import picocli.CommandLine.Spec;
                 "The first start creates the account 'admin' and prints its one-time password (or takes it from the",
                 "environment variable ANNOTA_ADMIN_PASSWORD). Stop the server with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
-    static final String ADMIN_PASSWORD_ENV = "ANNOTA_ADMIN_PASSWORD";
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ServerConfig.DEFAULT_HOST, description = "Address to listen "
+            + "on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network interface).")
+    String host;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder: images, the default database (default: annota-data).")
     Path data;
@@ -41,66 +41,70 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (PostgreSQL).")
     String dbPassword;
 
+    @Option(names = "--import-root", paramLabel = "DIR", description = "The only folder whose folders and zips may be "
+            + "imported from the server's disk (default: none, such imports are refused).")
+    Path importRoot;
+
+    @Option(names = "--max-upload", paramLabel = "SIZE", description = "Largest multipart image upload, e.g. 500MB or 2GiB "
+            + "(default: 2GiB).")
+    String maxUpload;
+
     /** The environment; tests replace it. */
     UnaryOperator<String> environment = System::getenv;
 
-    /** The open database and the running server; closing stops the server and then closes the database. */
-    record Running(Database db, AnnotaServer server) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } finally {
-                db.close();
-            }
-        }
-    }
-
     @Override
     public Integer call() throws InterruptedException {
-        Running running = start(spec.commandLine().getOut());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            stopped.countDown();
-        }, "annota-shutdown"));
-        stopped.await();
+        ServerLauncher.runUntilStopped(start(spec.commandLine().getOut()));
         return 0;
     }
 
-    /** Opens the database, creates the first admin if there is no user, starts the server and says where it is. */
-    Running start(PrintWriter out) {
-        if (port < 0 || port > 65535) {
-            throw dev.annota.core.error.ValidationException.of("--port", port, "expected a port from 0 to 65535");
-        }
-        Path dataDir = (data != null ? data : Path.of(System.getProperty("annota.data", "annota-data"))).toAbsolutePath();
-        String url = db != null ? db : Database.sqliteUrl(dataDir);
-        Database database = Database.open(url, dbUser == null ? "" : dbUser, dbPassword == null ? "" : dbPassword);
-        try {
-            AnnotaServer server = AnnotaServer.create(ServerConfig.of(dataDir, port), database);
-            Optional<String> envPassword = Optional.ofNullable(environment.apply(ADMIN_PASSWORD_ENV)).filter(s -> !s.isEmpty());
-            Optional<FirstAdmin.Created> created = server.context().auth().firstAdmin().ensure(envPassword);
-            server.start();
-            created.ifPresent(c -> printAdmin(c, out));
-            out.println("Annota is running at " + server.baseUrl() + "/  (API " + server.apiUrl() + ", data " + dataDir + ")");
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            return new Running(database, server);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+    /** Checks the options, starts the server and says where it is and how to sign in. */
+    ServerLauncher.Running start(PrintWriter out) {
+        ServerConfig config = config();
+        String url = db != null ? db : Database.sqliteUrl(config.dataDir());
+        ServerLauncher.Running running = ServerLauncher.start(new ServerLauncher.DatabaseSettings(url,
+                dbUser == null ? "" : dbUser, dbPassword == null ? "" : dbPassword), config, environment);
+        ServerLauncher.printAdmin(running.createdAdmin(), out);
+        out.println("Annota is running at " + running.server().baseUrl() + "/  (API " + running.server().apiUrl() + ", data "
+                + config.dataDir() + ")");
+        out.println(config.importRoot().map(r -> "Server-side imports read from " + r + " only.")
+                .orElse("Server-side imports are off (start with --import-root DIR to allow them)."));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        return running;
     }
 
-    private static void printAdmin(FirstAdmin.Created c, PrintWriter out) {
-        if (c.generated()) {
-            out.println("First start: created the admin account.");
-            out.println("  user name: " + c.user().username());
-            out.println("  password:  " + c.password());
-            out.println("  This password is shown only this once. Sign in and change it (POST /api/v1/auth/password).");
-        } else {
-            out.println("First start: created the admin account '" + c.user().username() + "' with the password from "
-                    + ADMIN_PASSWORD_ENV + ".");
+    /** The server configuration the options describe; a bad value is bad input naming the option. */
+    ServerConfig config() {
+        Path dataDir = (data != null ? data : Path.of(System.getProperty("annota.data", "annota-data"))).toAbsolutePath();
+        ServerConfig config = ServerConfig.of(dataDir, checkedPort(port)).withHost(checkedHost(host));
+        if (maxUpload != null) {
+            long bytes = Args.bytes("--max-upload", maxUpload);
+            if (bytes < 1024) {
+                throw ValidationException.of("--max-upload", maxUpload, "expected at least 1KiB");
+            }
+            config = config.withMaxUploadBytes(bytes);
         }
+        if (importRoot != null) {
+            if (!Files.isDirectory(importRoot)) {
+                throw ValidationException.of("--import-root", importRoot, "expected an existing folder");
+            }
+            config = config.withImportRoot(importRoot.toAbsolutePath().normalize());
+        }
+        return config;
+    }
+
+    static int checkedPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw ValidationException.of("--port", port, "expected a port from 0 to 65535");
+        }
+        return port;
+    }
+
+    static String checkedHost(String host) {
+        if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+            throw ValidationException.of("--host", host, "expected a host name or IP address, e.g. localhost or 0.0.0.0");
+        }
+        return host;
     }
 }

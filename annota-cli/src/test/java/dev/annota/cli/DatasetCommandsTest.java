@@ -28,7 +28,7 @@ class DatasetCommandsTest {
 
     Path demo() {
         Path out = dir.resolve("demo");
-        assertEquals(0, CliBasicsTest.run("demo", "--out", out.toString(), "--images", "6", "--size", "120x90", "--json").code());
+        assertEquals(0, CliBasicsTest.run("demo", "--headless", "--out", out.toString(), "--images", "6", "--size", "120x90", "--json").code());
         return out;
     }
 

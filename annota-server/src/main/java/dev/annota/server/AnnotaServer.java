@@ -64,7 +64,7 @@ public final class AnnotaServer implements AutoCloseable {
     /** Starts listening on the configured port (0: a free one). */
     public synchronized AnnotaServer start() {
         if (!started) {
-            app.start(config.port());
+            app.start(config.host(), config.port());
             started = true;
         }
         return this;
@@ -75,9 +75,12 @@ public final class AnnotaServer implements AutoCloseable {
         return app.port();
     }
 
-    /** {@code http://localhost:<port>}. */
+    /** {@code http://<host>:<port>}: localhost when listening on every interface ({@code 0.0.0.0}, {@code ::}). */
     public URI baseUrl() {
-        return URI.create("http://localhost:" + port());
+        String host = config.host();
+        boolean everywhere = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String shown = everywhere ? "localhost" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + shown + ":" + port());
     }
 
     /** {@code http://localhost:<port>/api/v1}. */

@@ -8,10 +8,13 @@ import java.util.Optional;
 /**
  * How a server runs: its data folder, the port (0 picks a free one, as tests do), the largest request body
  * accepted, and how long a login session lasts; for images, the largest multipart upload (streamed to disk, never
- * held in memory) and the only folder server-side imports may read from (none: such imports are off).
+ * held in memory) and the only folder server-side imports may read from (none: such imports are off); and the address to listen on
+ * ({@code localhost} unless told otherwise, so a server is never exposed by accident).
  */
 public record ServerConfig(Path dataDir, int port, long maxRequestBytes, Duration sessionTtl, long maxUploadBytes,
-                           Optional<Path> importRoot) {
+                           Optional<Path> importRoot, String host) {
+    /** The default bind address: this machine only. */
+    public static final String DEFAULT_HOST = "localhost";
     /** 10 MiB: enough for any JSON request; uploads set their own, larger limit. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     public static final Duration DEFAULT_SESSION_TTL = Duration.ofDays(7);
@@ -34,28 +37,38 @@ public record ServerConfig(Path dataDir, int port, long maxRequestBytes, Duratio
             throw new IllegalArgumentException("maxUploadBytes must be at least 1024, got " + maxUploadBytes);
         }
         Objects.requireNonNull(importRoot, "importRoot");
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
     }
 
     /** The defaults for a data folder and port. */
     public static ServerConfig of(Path dataDir, int port) {
-        return new ServerConfig(dataDir, port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_SESSION_TTL, DEFAULT_MAX_UPLOAD_BYTES, Optional.empty());
+        return new ServerConfig(dataDir, port, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_SESSION_TTL, DEFAULT_MAX_UPLOAD_BYTES, Optional.empty(),
+                DEFAULT_HOST);
     }
 
     public ServerConfig withMaxRequestBytes(long bytes) {
-        return new ServerConfig(dataDir, port, bytes, sessionTtl, maxUploadBytes, importRoot);
+        return new ServerConfig(dataDir, port, bytes, sessionTtl, maxUploadBytes, importRoot, host);
     }
 
     public ServerConfig withSessionTtl(Duration ttl) {
-        return new ServerConfig(dataDir, port, maxRequestBytes, ttl, maxUploadBytes, importRoot);
+        return new ServerConfig(dataDir, port, maxRequestBytes, ttl, maxUploadBytes, importRoot, host);
     }
 
     /** The largest multipart image upload, in bytes. */
     public ServerConfig withMaxUploadBytes(long bytes) {
-        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, bytes, importRoot);
+        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, bytes, importRoot, host);
     }
 
     /** Allows server-side imports of folders and zips under {@code root}. */
     public ServerConfig withImportRoot(Path root) {
-        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, maxUploadBytes, Optional.of(root));
+        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, maxUploadBytes, Optional.of(root), host);
+    }
+
+    /** Listens on {@code bindHost} only ({@code localhost} by default; {@code 0.0.0.0} for every interface). */
+    public ServerConfig withHost(String bindHost) {
+        return new ServerConfig(dataDir, port, maxRequestBytes, sessionTtl, maxUploadBytes, importRoot, bindHost);
     }
 }

@@ -66,10 +66,13 @@ final class TestServer implements AutoCloseable {
         return r.json().get("id").asText();
     }
 
-    /** Inserts a project row directly (project CRUD belongs to another area). */
+    /** The schema of {@link #createProject}: classes 1 "object" and 2 "other", any kind. */
+    static final String SCHEMA_JSON = dev.annota.store.json.LabelSchemaJson.write(dev.annota.core.schema.LabelSchema.of("object", "other"));
+
+    /** Inserts a project row directly (project CRUD belongs to another area), with the schema {@link #SCHEMA_JSON}. */
     void createProject(String id) {
         db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO projects (id, name, name_key, guidelines, schema_json, created_at, updated_at) "
-                + "VALUES (:id, :id, :id, '', '{}', 0, 0)").bind("id", id).execute());
+                + "VALUES (:id, :id, :id, '', :schema, 0, 0)").bind("id", id).bind("schema", SCHEMA_JSON).execute());
     }
 
     Path dataDir() {

@@ -1,43 +1,35 @@
 package dev.annota.app.annotations;
 
+import dev.annota.app.auth.Access;
 import dev.annota.app.auth.Actor;
-import dev.annota.app.auth.ProjectRole;
 import dev.annota.app.images.ImageCatalog;
 import dev.annota.core.annotation.Annotation;
-import dev.annota.core.annotation.BoundsPolicy;
-import dev.annota.core.annotation.SchemaValidator;
-import dev.annota.core.error.ConflictException;
-import dev.annota.core.error.FieldError;
 import dev.annota.core.error.NotFoundException;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.geometry.ImageSize;
-import dev.annota.core.schema.LabelSchema;
 import dev.annota.store.AnnotationSets;
 import dev.annota.store.Database;
 import dev.annota.store.images.ImageRecord;
 import dev.annota.store.projects.Projects;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * One image's annotation set, as users read and write it. Any member of the image's project reads (and admins);
- * managers and annotators write — reviewers only read (review decisions go through the workflow). A save names
- * the version it edited: a stale one is a {@code VersionConflict} carrying the current set, so nothing is lost.
- * Before saving, every annotation is checked against the project's label schema ({@link SchemaValidator}) and
- * the image's bounds ({@link BoundsPolicy#REJECT}); all errors are reported together, each located at
- * {@code /annotations/<index>}.
+ * who writes is {@link AnnotationWriteRule}'s to say (managers; annotators on their own jobs once the project uses
+ * the workflow; reviewers never). A save names the version it edited: a stale one is a {@code VersionConflict}
+ * carrying the current set, so nothing is lost. Before saving, the set is checked by {@link AnnotationValidator}.
+ * Restoring an earlier version is {@link dev.annota.app.projects.RestoreAnnotations}.
  */
 public final class ImageAnnotations {
-    private static final ProjectRole[] WRITERS = {ProjectRole.MANAGER, ProjectRole.ANNOTATOR};
-
     private final ImageCatalog catalog;
     private final AnnotationSets sets;
     private final Projects projects;
+    private final AnnotationWriteRule writers;
 
-    public ImageAnnotations(Database db, ImageCatalog catalog) {
+    public ImageAnnotations(Database db, ImageCatalog catalog, Access access) {
         this.catalog = catalog;
+        this.writers = new AnnotationWriteRule(db, access);
         this.sets = new AnnotationSets(db);
         this.projects = new Projects(db);
     }
@@ -50,9 +42,10 @@ public final class ImageAnnotations {
 
     /** Validates and saves {@code annotations} as the version after {@code expectedVersion}; returns the new current set. */
     public AnnotationSets.Current save(Actor actor, String imageId, long expectedVersion, List<Annotation> annotations) {
-        ImageRecord image = catalog.image(actor, imageId, WRITERS);
+        ImageRecord image = catalog.image(actor, imageId);
+        writers.require(actor, image);
         checkVersion("version", expectedVersion);
-        validate(projects.get(image.projectId()).schema(), new ImageSize(image.width(), image.height()), annotations);
+        AnnotationValidator.check(projects.get(image.projectId()).schema(), new ImageSize(image.width(), image.height()), annotations);
         sets.save(imageId, expectedVersion, annotations, Optional.of(actor.userId()), "api");
         return sets.get(imageId);
     }
@@ -67,49 +60,6 @@ public final class ImageAnnotations {
     public List<Annotation> version(Actor actor, String imageId, long version) {
         catalog.image(actor, imageId);
         return sets.version(imageId, version).orElseThrow(() -> noVersion(imageId, version));
-    }
-
-    /**
-     * Saves version {@code version} again as the one after {@code expectedVersion} and returns the new current
-     * set. A version with annotations of classes deleted since is refused (409): restore it through the
-     * project's restore, which offers a choice for them.
-     */
-    public AnnotationSets.Current restore(Actor actor, String imageId, long version, long expectedVersion) {
-        ImageRecord image = catalog.image(actor, imageId, WRITERS);
-        checkVersion("expected_version", expectedVersion);
-        List<Annotation> old = sets.version(imageId, version).orElseThrow(() -> noVersion(imageId, version));
-        LabelSchema schema = projects.get(image.projectId()).schema();
-        TreeSet<Integer> deleted = new TreeSet<>();
-        old.stream().filter(a -> !schema.contains(a.label())).forEach(a -> deleted.add(a.label().value()));
-        if (!deleted.isEmpty()) {
-            throw new ConflictException("version " + version + " of image " + imageId + " has annotations of deleted classes "
-                    + deleted + "; restore it with POST /api/v1/projects/" + image.projectId() + "/images/" + imageId
-                    + "/annotations/restore and a choice for them (delete_annotations or reassign_to)");
-        }
-        sets.restore(imageId, version, expectedVersion, Optional.of(actor.userId()));
-        return sets.get(imageId);
-    }
-
-    /** Every schema and bounds error of {@code annotations}, each located at {@code /annotations/<index>}. */
-    static void validate(LabelSchema schema, ImageSize size, List<Annotation> annotations) {
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < annotations.size(); i++) {
-            String at = "/annotations/" + i;
-            Annotation a = annotations.get(i);
-            SchemaValidator.errors(schema, a).forEach(e -> errors.add(located(e, at)));
-            try {
-                BoundsPolicy.REJECT.apply(a, size);
-            } catch (ValidationException e) {
-                e.errors().forEach(err -> errors.add(located(err, at)));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
-
-    private static FieldError located(FieldError e, String at) {
-        return new FieldError(e.location().isEmpty() ? at : at + "/" + e.location(), e.field(), e.value(), e.expected());
     }
 
     private static void checkVersion(String field, long v) {

@@ -46,4 +46,10 @@ public final class FirstAdmin {
         audit.record(Optional.empty(), "user.create", "user:" + u.id(), "first start: created " + USERNAME + " as admin");
         return Optional.of(new Created(UserInfo.of(u), pw, password.isEmpty()));
     }
+
+    /** The account {@code admin} as an actor, when it exists, is enabled and is still an administrator. */
+    public Optional<Actor> actor() {
+        return users.findByUsername(USERNAME).filter(u -> !u.disabled() && u.role().equals(GlobalRole.ADMIN.wireName()))
+                .map(u -> new Actor(u.id(), u.username(), GlobalRole.ADMIN));
+    }
 }

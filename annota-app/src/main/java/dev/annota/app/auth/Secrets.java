@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random secrets (session cookies, API tokens, one-time passwords) and the SHA-256 under which they are stored. */
-final class Secrets {
+public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -23,7 +23,7 @@ final class Secrets {
     }
 
     /** A random password of unambiguous letters and digits (20 characters, about 116 bits). */
-    static String password() {
+    public static String password() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));

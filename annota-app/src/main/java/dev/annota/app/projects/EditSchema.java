@@ -2,6 +2,7 @@ package dev.annota.app.projects;
 
 import dev.annota.app.auth.Access;
 import dev.annota.app.auth.Actor;
+import dev.annota.app.auth.AuditTrail;
 import dev.annota.app.projects.AnnotationRewrite.Blocked;
 import dev.annota.app.projects.AnnotationRewrite.Outcome;
 import dev.annota.app.projects.AnnotationRewrite.Replace;
@@ -51,30 +52,34 @@ public final class EditSchema {
     private final AnnotationSets sets;
     private final ProjectAnnotationScan scan;
     private final ProjectAccess access;
+    private final AuditTrail audit;
 
-    public EditSchema(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, Access access) {
+    public EditSchema(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, Access access, AuditTrail audit) {
         this.projects = projects;
         this.sets = sets;
         this.scan = scan;
         this.access = new ProjectAccess(access);
+        this.audit = audit;
     }
 
     /** Adds a class with the next free id; a name already used (compared normalised) is a conflict. */
     public SchemaEdit addClass(Actor actor, String projectId, long expectedVersion, ClassDraft draft) {
-        return edit(actor, projectId, expectedVersion, schema -> {
+        return edit(actor, projectId, expectedVersion, "schema.class_add", schema -> {
             refuseTakenName(schema, draft.name(), Optional.empty());
             LabelSchema.Builder b = schema.toBuilder();
             b.add(draft.name(), c -> draft.toClass(c.id(), c.colour()));
-            return Plan.schemaOnly(b.build());
+            LabelSchema next = b.build();
+            return Plan.schemaOnly(next, "added class " + next.byName(draft.name()).map(Relabel::describe).orElse(draft.name()));
         });
     }
 
     /** Renames a class; its id stays, so its annotations are untouched and show the new name. */
     public SchemaEdit renameClass(Actor actor, String projectId, long expectedVersion, LabelId id, String newName) {
-        return edit(actor, projectId, expectedVersion, schema -> {
-            requireClass(schema, id, projectId);
+        return edit(actor, projectId, expectedVersion, "schema.class_rename", schema -> {
+            LabelClass old = requireClass(schema, id, projectId);
             refuseTakenName(schema, newName, Optional.of(id));
-            return Plan.schemaOnly(schema.toBuilder().rename(id, newName).build());
+            return Plan.schemaOnly(schema.toBuilder().rename(id, newName).build(), "renamed class " + Relabel.describe(old)
+                    + " to \"" + newName + "\"");
         });
     }
 
@@ -114,15 +119,16 @@ public final class EditSchema {
     private SchemaEdit change(Actor actor, String projectId, long expectedVersion, LabelId id,
                               Function<LabelClass, ClassDraft> toDraft, InUseChoice choice) {
         refuseReassign(choice);
-        return edit(actor, projectId, expectedVersion, schema -> {
+        return edit(actor, projectId, expectedVersion, "schema.class_update", schema -> {
             LabelClass old = requireClass(schema, id, projectId);
             ClassDraft draft = toDraft.apply(old);
             refuseTakenName(schema, draft.name(), Optional.of(id));
             LabelClass updated = draft.toClass(id, old.colour());
             LabelSchema next = schema.toBuilder().update(updated).build();
             boolean onlyLooks = old.withName(updated.name()).withColour(updated.colour()).equals(updated);
+            String what = "class " + Relabel.describe(old);
             if (onlyLooks || choice instanceof InUseChoice.KeepAnnotations) {
-                return Plan.schemaOnly(next);
+                return Plan.schemaOnly(next, "changed " + what + (onlyLooks ? "" : " (on_use keep_annotations)"));
             }
             Function<Annotation, Outcome> decide = a -> {
                 List<FieldError> broken = breaks(schema, next, a, id);
@@ -131,7 +137,6 @@ public final class EditSchema {
                 }
                 return choice instanceof InUseChoice.DeleteAnnotations ? AnnotationRewrite.REMOVE : new Blocked(broken);
             };
-            String what = "class " + Relabel.describe(old);
             return new Plan(next, Optional.of(decide), "schema edit: changed " + what + ", removed the annotations it made invalid",
                     t -> new ChangeRefused("this change to " + what + " would make " + counts(t) + " invalid ("
                             + AnnotationRewrite.describe(t.problems()) + "); choose delete_annotations to remove them (each image "
@@ -151,7 +156,7 @@ public final class EditSchema {
             throw ValidationException.of("on_use", choice.wireName(), "expected refuse, delete_annotations or "
                     + "reassign_to when deleting a class (annotations cannot keep a class that no longer exists)");
         }
-        return edit(actor, projectId, expectedVersion, schema -> {
+        return edit(actor, projectId, expectedVersion, "schema.class_delete", schema -> {
             LabelClass cls = requireClass(schema, id, projectId);
             LabelSchema next = schema.toBuilder().remove(id).build();
             String what = "class " + Relabel.describe(cls);
@@ -184,15 +189,20 @@ public final class EditSchema {
 
     /** A new schema and, when annotations may be affected, what to do with each. */
     private record Plan(LabelSchema schema, Optional<Function<Annotation, Outcome>> decide, String source,
-                        Function<Tally, ChangeRefused> refusal) {
-        static Plan schemaOnly(LabelSchema schema) {
+                        Function<Tally, ChangeRefused> refusal, String note) {
+        Plan(LabelSchema schema, Optional<Function<Annotation, Outcome>> decide, String source, Function<Tally, ChangeRefused> refusal) {
+            this(schema, decide, source, refusal, source.replaceFirst("^schema edit: ", ""));
+        }
+
+        static Plan schemaOnly(LabelSchema schema, String note) {
             return new Plan(schema, Optional.empty(), "", t -> {
                 throw new IllegalStateException("nothing to refuse");
-            });
+            }, note);
         }
     }
 
-    private SchemaEdit edit(Actor actor, String projectId, long expectedVersion, Function<LabelSchema, Plan> planner) {
+    /** Plans and saves a change in one transaction, with its audit entry ({@code action}, the plan's note and counts). */
+    private SchemaEdit edit(Actor actor, String projectId, long expectedVersion, String action, Function<LabelSchema, Plan> planner) {
         access.requireManager(actor, projectId, "change the label schema");
         for (int attempt = 1; ; attempt++) {
             try {
@@ -204,12 +214,15 @@ public final class EditSchema {
                     Plan plan = planner.apply(current.schema());
                     Project saved = projects.saveSchema(projectId, expectedVersion, plan.schema());
                     if (plan.decide().isEmpty()) {
+                        audit.record(Optional.of(actor), action, "project:" + projectId, plan.note());
                         return new SchemaEdit(saved, 0, 0);
                     }
                     Tally t = AnnotationRewrite.run(scan, sets, projectId, plan.decide().get(), Optional.of(actor.userId()), plan.source());
                     if (t.blocked()) {
                         throw plan.refusal().apply(t);
                     }
+                    audit.record(Optional.of(actor), action, "project:" + projectId, plan.note() + " (" + plural(t.changedAnnotations(),
+                            "annotation") + " on " + plural(t.changedImages(), "image") + " rewritten)");
                     return new SchemaEdit(saved, t.changedAnnotations(), t.changedImages());
                 });
             } catch (VersionConflict e) {

@@ -1,7 +1,9 @@
 package dev.annota.app.projects;
 
+import dev.annota.app.annotations.AnnotationWriteRule;
 import dev.annota.app.auth.Access;
 import dev.annota.app.auth.Actor;
+import dev.annota.app.auth.AuditTrail;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.annotation.SchemaValidator;
 import dev.annota.core.error.FieldError;
@@ -10,7 +12,9 @@ import dev.annota.core.error.ValidationException;
 import dev.annota.core.schema.LabelClass;
 import dev.annota.core.schema.LabelSchema;
 import dev.annota.store.AnnotationSets;
-import dev.annota.store.projects.ProjectAnnotationScan;
+import dev.annota.store.Database;
+import dev.annota.store.images.ImageRecord;
+import dev.annota.store.images.Images;
 import dev.annota.store.projects.Projects;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,34 +33,48 @@ import java.util.TreeSet;
  * {@link InUseChoice.ReassignTo} restores them relabelled to an existing class (keeping only the attributes it
  * defines; refused when they would not fit it). Versions whose classes all still exist are restored exactly as
  * they were, even where a later schema change makes some of them invalid: the annotations endpoint's
- * validation reports those.
+ * validation reports those. This is the one restore: {@code POST /images/{id}/annotations/restore} calls it, with
+ * {@code on_use} and {@code reassign_to} in the body; every restore is written to the audit log.
  */
 public final class RestoreAnnotations {
     private final Projects projects;
     private final AnnotationSets sets;
-    private final ProjectAnnotationScan scan;
-    private final ProjectAccess access;
+    private final Images images;
+    private final AnnotationWriteRule writers;
+    private final AuditTrail audit;
 
-    public RestoreAnnotations(Projects projects, AnnotationSets sets, ProjectAnnotationScan scan, Access access) {
-        this.projects = projects;
-        this.sets = sets;
-        this.scan = scan;
-        this.access = new ProjectAccess(access);
+    public RestoreAnnotations(Database db, Access access, AuditTrail audit) {
+        this.projects = new Projects(db);
+        this.sets = new AnnotationSets(db);
+        this.images = new Images(db);
+        this.writers = new AnnotationWriteRule(db, access);
+        this.audit = audit;
     }
 
-    /** Saves version {@code version} again as the one after {@code expectedVersion}; returns the new version. */
-    public long restore(Actor actor, String projectId, String imageId, long version, long expectedVersion, InUseChoice choice) {
-        access.requireMember(actor, projectId, "restore annotations");
+    /**
+     * Saves version {@code version} of the image's set again as the one after {@code expectedVersion} (a stale one
+     * is a {@code VersionConflict}); returns the new current set. Who may is {@link AnnotationWriteRule}'s to say.
+     */
+    public AnnotationSets.Current restore(Actor actor, String imageId, long version, long expectedVersion, InUseChoice choice) {
+        ImageRecord image = images.get(imageId).orElseThrow(() -> new NotFoundException("image " + imageId + ": no such image"));
+        writers.require(actor, image);
+        if (expectedVersion < 0) {
+            throw ValidationException.of("expected_version", expectedVersion, "expected a version >= 0 (0: the image has never been saved)");
+        }
         if (choice instanceof InUseChoice.KeepAnnotations) {
             throw ValidationException.of("on_use", choice.wireName(), "expected refuse, delete_annotations or "
                     + "reassign_to (annotations of a deleted class cannot be restored as they are)");
         }
+        long saved = restore(actor, image.projectId(), imageId, version, expectedVersion, choice);
+        audit.record(Optional.of(actor), "annotations.restore", "image:" + imageId, "restored version " + version + " as version "
+                + saved + (choice instanceof InUseChoice.Refuse ? "" : " (" + choice.wireName() + ")"));
+        return sets.get(imageId);
+    }
+
+    private long restore(Actor actor, String projectId, String imageId, long version, long expectedVersion, InUseChoice choice) {
         LabelSchema schema = projects.get(projectId).schema();
-        if (!scan.hasImage(projectId, imageId)) {
-            throw new NotFoundException("project " + projectId + ": no image " + imageId);
-        }
-        List<Annotation> old = sets.version(imageId, version)
-                .orElseThrow(() -> new NotFoundException("image " + imageId + ": no version " + version + " to restore"));
+        List<Annotation> old = sets.version(imageId, version).orElseThrow(() -> new NotFoundException("image " + imageId
+                + ": no saved version " + version + " to restore (see its annotations/history)"));
         TreeSet<Integer> deleted = new TreeSet<>();
         old.stream().filter(a -> !schema.contains(a.label())).forEach(a -> deleted.add(a.label().value()));
         Optional<String> author = Optional.of(actor.userId());

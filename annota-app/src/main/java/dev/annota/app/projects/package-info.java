@@ -34,9 +34,9 @@
  *                                                                                       → 200 SchemaChange
  *   (the schema version comes from the body or query, or from an If-Match: "3" header; one is required)
  * SchemaChange     {"schema_version": 4, "schema": SCHEMA, "annotations_changed": 3, "images_changed": 2}
- * POST   /projects/{id}/images/{imageId}/annotations/restore  (not routed yet)
+ * POST   /images/{imageId}/annotations/restore
  *                                      {"version": 1, "expected_version": 4, "on_use"?, "reassign_to"?}
- *                                                                                       → 200 {"version": 5}
+ *                                                                                       → 200 the image's new set
  * </pre>
  *
  * <p>Errors map the usual way: {@link dev.annota.core.error.ValidationException} 400 (schema JSON errors name

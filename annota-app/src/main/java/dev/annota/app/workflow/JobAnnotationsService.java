@@ -1,6 +1,12 @@
 package dev.annota.app.workflow;
 
+import dev.annota.app.annotations.AnnotationValidator;
 import dev.annota.core.annotation.Annotation;
+import dev.annota.core.error.NotFoundException;
+import dev.annota.core.geometry.ImageSize;
+import dev.annota.store.images.ImageRecord;
+import dev.annota.store.images.Images;
+import dev.annota.store.projects.Projects;
 import dev.annota.core.error.ForbiddenException;
 import dev.annota.store.AnnotationSets;
 import dev.annota.app.auth.Access;
@@ -21,6 +27,8 @@ import java.util.Optional;
  *
  * <p>Any member may read. Writing is for the job's annotator while the job is unfinished (a new job of theirs is
  * started by the first save), for its reviewer while it is submitted (fixing during review), and for managers.
+ * Every save is checked against the project's label schema and the image's bounds first ({@link AnnotationValidator},
+ * the same check as the image's own set: a 400 locating each problem at {@code /annotations/<index>/<field>}).
  * Stale saves fail with {@link dev.annota.store.VersionConflict} (overlap 1) or
  * {@link dev.annota.store.workflow.JobVersionConflict} (overlap &gt; 1), both carrying the current set.
  */
@@ -29,8 +37,12 @@ public final class JobAnnotationsService {
     private final AnnotationSets imageSets;
     private final JobAnnotations jobSets;
     private final WorkflowAccess access;
+    private final Images images;
+    private final Projects projects;
 
     public JobAnnotationsService(Database db, Access access) {
+        this.images = new Images(db);
+        this.projects = new Projects(db);
         this.jobs = new WorkflowJobs(db);
         this.imageSets = new AnnotationSets(db);
         this.jobSets = new JobAnnotations(db);
@@ -62,6 +74,9 @@ public final class JobAnnotationsService {
             throw new ForbiddenException("user " + actor.userId() + " cannot edit the annotations of " + job.describe()
                     + ": it is " + job.assignee().map(a -> "assigned to " + a).orElse("not assigned to them"));
         }
+        ImageRecord image = images.get(job.imageId()).orElseThrow(() -> new NotFoundException("image " + job.imageId()
+                + " of " + job.describe() + ": no such image"));
+        AnnotationValidator.check(projects.get(job.projectId()).schema(), new ImageSize(image.width(), image.height()), annotations);
         Optional<String> author = Optional.of(actor.userId());
         if (job.overlap() == 1) {
             return imageSets.save(job.imageId(), expectedVersion, annotations, author, "human");

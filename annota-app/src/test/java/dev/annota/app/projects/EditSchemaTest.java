@@ -143,21 +143,21 @@ class EditSchemaTest {
         try (ProjectFixture f = new ProjectFixture(dialect)) {
             f.editSchema.deleteClass(MANAGER, f.project.id(), 0, CAR, InUseChoice.deleteAnnotations());
             ChangeRefused refused = assertThrows(ChangeRefused.class,
-                    () -> f.restore.restore(ANNOTATOR, f.project.id(), "img-a", 1, 2, InUseChoice.refuse()));
+                    () -> f.restore.restore(ANNOTATOR, "img-a", 1, 2, InUseChoice.refuse()));
             assertTrue(refused.getMessage().contains("has 2 annotations of deleted class [1]"), refused.getMessage());
             assertEquals(2, f.sets.get("img-a").version(), "nothing was restored");
             assertThrows(ValidationException.class,
-                    () -> f.restore.restore(ANNOTATOR, f.project.id(), "img-a", 1, 2, InUseChoice.keepAnnotations()));
+                    () -> f.restore.restore(ANNOTATOR, "img-a", 1, 2, InUseChoice.keepAnnotations()));
 
-            assertEquals(3, f.restore.restore(ANNOTATOR, f.project.id(), "img-a", 1, 2, InUseChoice.reassignTo(TRUCK)));
+            assertEquals(3, f.restore.restore(ANNOTATOR, "img-a", 1, 2, InUseChoice.reassignTo(TRUCK)).version());
             List<Annotation> restored = f.sets.get("img-a").annotations();
             assertEquals(List.of(TRUCK, TRUCK, PERSON), restored.stream().map(Annotation::label).toList());
             assertTrue(restored.get(0).info().attributes().isEmpty(), "Truck has no colour attribute");
             assertTrue(f.sets.get("img-a").source().contains("relabelled to \"Truck\" (id 3)"), f.sets.get("img-a").source());
 
-            assertEquals(4, f.restore.restore(ANNOTATOR, f.project.id(), "img-a", 1, 3, InUseChoice.deleteAnnotations()));
+            assertEquals(4, f.restore.restore(ANNOTATOR, "img-a", 1, 3, InUseChoice.deleteAnnotations()).version());
             assertEquals(List.of(PERSON), labels(f, "img-a"));
-            assertEquals(5, f.restore.restore(ANNOTATOR, f.project.id(), "img-a", 3, 4, InUseChoice.refuse()),
+            assertEquals(5, f.restore.restore(ANNOTATOR, "img-a", 3, 4, InUseChoice.refuse()).version(),
                     "a version whose classes all exist restores as it was");
             assertEquals(List.of(TRUCK, TRUCK, PERSON), labels(f, "img-a"));
         }

@@ -73,9 +73,10 @@ final class ProjectFixture implements AutoCloseable {
         memberships.put(project.id(), MANAGER.userId(), ProjectRole.MANAGER.wireName(), Instant.EPOCH);
         memberships.put(project.id(), ANNOTATOR.userId(), ProjectRole.ANNOTATOR.wireName(), Instant.EPOCH);
         access = Access.of(db);
-        editSchema = new EditSchema(projects, sets, scan, access);
-        manage = new ManageProjects(projects, memberships, access, new AuditTrail(db, access, Clock.systemUTC()), Clock.systemUTC());
-        restore = new RestoreAnnotations(projects, sets, scan, access);
+        AuditTrail audit = new AuditTrail(db, access, Clock.systemUTC());
+        editSchema = new EditSchema(projects, sets, scan, access, audit);
+        manage = new ManageProjects(projects, memberships, access, audit, Clock.systemUTC());
+        restore = new RestoreAnnotations(db, access, audit);
         annotate("img-a", List.of(box(CAR).withInfo(AnnotationInfo.of(CAR).withAttribute("colour", AttributeValue.of("red"))),
                 box(CAR), box(PERSON)));
         annotate("img-b", List.of(PolygonAnnotation.of(CAR, Polygon.fromFlat(List.of(new double[] {0, 0, 10, 0, 5, 8}))), box(TRUCK)));

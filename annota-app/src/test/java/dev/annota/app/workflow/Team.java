@@ -40,7 +40,8 @@ final class Team implements AutoCloseable {
         Access members = new Access(lookup);
         db.jdbi().useHandle(h -> {
             h.execute("INSERT INTO projects (id, name, name_key, guidelines, schema_json, created_at, updated_at) "
-                    + "VALUES (?, 'P', 'p', '', '{}', 0, 0)", PROJECT);
+                    + "VALUES (?, 'P', 'p', '', ?, 0, 0)", PROJECT,
+                    dev.annota.store.json.LabelSchemaJson.write(dev.annota.core.schema.LabelSchema.of("object", "other")));
             for (String u : List.of("boss", "ana", "ben", "cai", "rev", "rev2", "eve")) {
                 h.execute("INSERT INTO users (id, username, password_hash, role, created_at) VALUES (?, ?, 'x', 'user', 0)", u, u);
             }

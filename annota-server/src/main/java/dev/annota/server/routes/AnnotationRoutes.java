@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.app.annotations.ImageAnnotations;
 import dev.annota.app.images.ImageCatalog;
+import dev.annota.app.projects.InUseChoice;
+import dev.annota.app.projects.RestoreAnnotations;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
@@ -27,25 +29,35 @@ import java.util.regex.Pattern;
 /**
  * One image's annotations in Annota's JSON ({@link AnnotationJson}): get (with {@code ETag: "v<version>"}),
  * put with the version edited ({@code {"version": n, "annotations": [...]}}, or {@code If-Match: "v<n>"}),
- * history, one version, restore. Members of the image's project read (and admins); managers and annotators
- * write, reviewers only read. A stale version is a 409 whose {@code current} holds the set as it is now;
+ * history, one version, restore ({@link RestoreAnnotations}). Members of the image's project read (and admins);
+ * managers and annotators write (annotators only their own open jobs once the project uses the workflow: see
+ * {@code AnnotationWriteRule}), reviewers only read. A stale version is a 409 whose {@code current} holds the set as it is now;
  * invalid annotations are one 400 listing every error at {@code /annotations/<index>}.
  */
 public final class AnnotationRoutes implements RouteGroup {
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?v(\\d{1,18})\"?");
 
     private final ImageAnnotations annotations;
+    private final RestoreAnnotations restore;
 
     public AnnotationRoutes(ServerContext ctx) {
         ImageCatalog catalog = new ImageCatalog(ctx.db(), new ImageStore(ctx.config().dataDir()), ctx.access());
-        this.annotations = new ImageAnnotations(ctx.db(), catalog);
+        this.annotations = new ImageAnnotations(ctx.db(), catalog, ctx.access());
+        this.restore = new RestoreAnnotations(ctx.db(), ctx.access(), ctx.auth().audit());
     }
 
-    /** A restore: the version to bring back, and the current version it replaces. */
-    public record RestoreBody(Long version, Long expectedVersion) {
+    /**
+     * A restore: the version to bring back, the current version it replaces, and what to do with annotations of
+     * classes deleted since ({@code on_use}: refuse (default), delete_annotations or reassign_to with {@code reassign_to}).
+     */
+    public record RestoreBody(Long version, Long expectedVersion, String onUse, Integer reassignTo) {
         public RestoreBody {
             Require.present("version", version, "the saved version to restore (see annotations/history)");
             Require.present("expected_version", expectedVersion, "the current version, which the restore replaces");
+        }
+
+        InUseChoice choice() {
+            return InUseChoice.parse(Optional.ofNullable(onUse), Optional.ofNullable(reassignTo));
         }
     }
 
@@ -60,7 +72,8 @@ public final class AnnotationRoutes implements RouteGroup {
     public void register(Api api) {
         String path = "/images/{imageId}/annotations";
         String readers = "admin, or a member of the image's project (any role)";
-        String writers = "admin, or a manager or annotator of the image's project";
+        String writers = "admin, a manager of the image's project, or its annotator (only on their own open job once the "
+                + "project uses the workflow)";
         api.add(Route.get(path, "The image's current annotation set, its version and ETag \"v<version>\"").tag("annotations")
                 .roles(readers), call -> respondSet(call, call.path("imageId"), annotations.get(call.actor(), call.path("imageId"))));
         api.add(Route.put(path, "Replace the annotation set: {\"version\": n, \"annotations\": [...]} or If-Match; 409 with "
@@ -81,11 +94,12 @@ public final class AnnotationRoutes implements RouteGroup {
                     o.set("annotations", array(annotations.version(call.actor(), call.path("imageId"), v)));
                     call.respond(o);
                 });
-        api.add(Route.post(path + "/restore", "Save an earlier version again as the newest").tag("annotations").roles(writers)
-                .accepts(RestoreBody.class), call -> {
+        api.add(Route.post(path + "/restore", "Save an earlier version again as the newest; annotations of classes deleted "
+                + "since need on_use: delete_annotations or reassign_to (409 with the counts otherwise)").tag("annotations")
+                .roles(writers).accepts(RestoreBody.class), call -> {
             RestoreBody b = call.body(RestoreBody.class);
             String imageId = call.path("imageId");
-            respondSet(call, imageId, annotations.restore(call.actor(), imageId, b.version(), b.expectedVersion()));
+            respondSet(call, imageId, restore.restore(call.actor(), imageId, b.version(), b.expectedVersion(), b.choice()));
         });
     }
 

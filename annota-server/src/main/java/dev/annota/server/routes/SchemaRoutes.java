@@ -30,7 +30,7 @@ final class SchemaRoutes implements RouteGroup {
     SchemaRoutes(ServerContext ctx, ManageProjects manage) {
         this.manage = manage;
         this.edit = new EditSchema(new Projects(ctx.db()), new AnnotationSets(ctx.db()), new ProjectAnnotationScan(ctx.db()),
-                ctx.access());
+                ctx.access(), ctx.auth().audit());
     }
 
     @Override

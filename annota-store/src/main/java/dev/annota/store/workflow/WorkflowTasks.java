@@ -105,6 +105,18 @@ public final class WorkflowTasks {
                 .bind("p", projectId).mapTo(String.class).list());
     }
 
+    /** Whether the project has at least one workflow task (then annotators work only on their jobs). */
+    public boolean hasTasks(String projectId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM workflow_tasks WHERE project_id = :p LIMIT 1")
+                .bind("p", projectId).mapTo(String.class).findOne().isPresent());
+    }
+
+    /** The task of an image, if it has one. */
+    public Optional<Task> findOfImage(String imageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM workflow_tasks WHERE image_id = :id")
+                .bind("id", imageId).map((rs, ctx) -> Rows.task(rs)).findOne());
+    }
+
     /** The ids of the images of a project that have a task, in task order. */
     public List<String> taskImageIds(String projectId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT image_id FROM workflow_tasks WHERE project_id = :p "
@@ -118,9 +130,7 @@ public final class WorkflowTasks {
 
     /** The task of an image, or {@link NotFoundException} when the image has none. */
     public Task ofImage(String imageId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.TASK_COLUMNS + " FROM workflow_tasks WHERE image_id = :id")
-                        .bind("id", imageId).map((rs, ctx) -> Rows.task(rs)).findOne())
-                .orElseThrow(() -> new NotFoundException("image " + imageId + " has no workflow task"));
+        return findOfImage(imageId).orElseThrow(() -> new NotFoundException("image " + imageId + " has no workflow task"));
     }
 
     /** The task with id {@code taskId}, or {@link NotFoundException}. */
