@@ -153,6 +153,7 @@ async function main() {
     await journey('draw_a_box_autosave_and_reload', page, async () => {
       const img = state.images[0];
       await page.goto(`${BASE}/projects/${state.projectId}/images/${img.id}`);
+      await page.getByRole('heading', { name: img.file_name }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Loading image' }).waitFor({ state: 'detached' });
       await drawBox(page, 0.35, 0.3, 0.6, 0.65);
       await eventually('saved badge', async () => (await saveState(page)) === 'saved' && (await page.getByTestId('save-badge').textContent()).includes('v1'), 5_000);
@@ -242,6 +243,7 @@ async function main() {
       await page.getByText('2 jobs waiting for review').waitFor();
       await shot(page, '12-review-queue');
       await page.getByRole('link', { name: 'Review china_pagoda.jpg' }).click();
+      await page.getByRole('heading', { name: 'Review: china_pagoda.jpg' }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Loading image' }).waitFor({ state: 'detached' });
       await shot(page, '13-review-job');
       await page.getByRole('button', { name: 'Accept' }).click();

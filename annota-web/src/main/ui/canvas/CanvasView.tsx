@@ -124,6 +124,7 @@ export function CanvasView(props: CanvasViewProps) {
     const ro = new ResizeObserver(() => {
       const r = el.getBoundingClientRect();
       const dpr = window.devicePixelRatio || 1;
+      if (fitted.current) vp.current = pan(vp.current, (r.width - size.current.w) / 2, (r.height - size.current.h) / 2);
       size.current = { w: r.width, h: r.height };
       c.width = Math.max(1, Math.round(r.width * dpr));
       c.height = Math.max(1, Math.round(r.height * dpr));

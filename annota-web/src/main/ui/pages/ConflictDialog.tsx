@@ -18,11 +18,12 @@ export function ConflictDialog(props: {
   theirs: AnnotationSet;
   schema: LabelSchema;
   preview: 'mine' | 'theirs';
+  nameOf: (userId: string) => string;
   onPreview: (which: 'mine' | 'theirs') => void;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
-  const who = props.theirs.updated_by ? ` by ${props.theirs.updated_by}` : '';
+  const who = props.theirs.updated_by ? ` by ${props.nameOf(props.theirs.updated_by)}` : '';
   const when = props.theirs.updated_at ? ` at ${new Date(props.theirs.updated_at).toLocaleString()}` : '';
   const first = useRef<HTMLHeadingElement>(null);
   useEffect(() => first.current?.focus(), []);

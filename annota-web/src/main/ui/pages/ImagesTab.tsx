@@ -74,12 +74,12 @@ export function ImagesTab({ project, user }: { project: Project; user: User }) {
   return (
     <div class="images-tab">
       <form class="filters" aria-label="Filter and sort images" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Split
-          <input list="splits" name="split" placeholder="any" value={filters.split}
+        <div class="field">
+          <label for="f-split">Split</label>
+          <input id="f-split" list="splits" name="split" placeholder="any" value={filters.split}
                  onChange={(e) => setFilters({ ...filters, split: e.currentTarget.value.trim() })} />
           <datalist id="splits"><option value="train" /><option value="val" /><option value="test" /></datalist>
-        </label>
+        </div>
         {/* selects get an explicit label (for=id): a wrapping label would fold the option texts into the name */}
         <div class="field">
           <label for="f-annotated">Annotated</label>

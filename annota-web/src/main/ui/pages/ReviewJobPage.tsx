@@ -58,7 +58,7 @@ export function ReviewJobPage({ projectId, jobId }: { projectId: string; jobId: 
       </div>
       <aside class="ws-side" aria-label="Review">
         <h2>Annotations ({set.annotations.length})</h2>
-        <ul class="objects">
+        <ul class="objects plain">
           {set.annotations.map((a, i) => (
             <li key={i}><span class="swatch" style={{ background: colourOf(a.label) }} />{names.get(a.label) ?? `class ${a.label}`} · {a.kind}</li>
           ))}

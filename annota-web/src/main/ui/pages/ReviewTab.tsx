@@ -12,11 +12,13 @@ export function ReviewTab({ project }: { project: Project }) {
   useEffect(() => {
     (async () => {
       const page = await api.jobs(project.id, { state: 'submitted', limit: 200 });
-      setJobs(page.items);
-      const ms: Member[] = await api.members(project.id).catch(() => []);
+      const [ms, imgs] = await Promise.all([
+        api.members(project.id).catch((): Member[] => []),
+        Promise.all(page.items.map((j) => api.image(j.image_id).catch(() => null))),
+      ]);
       setMembers(new Map(ms.map((m) => [m.user_id, m.username])));
-      const imgs = await Promise.all(page.items.map((j) => api.image(j.image_id).catch(() => null)));
       setImages(new Map(imgs.filter((i): i is ImageInfo => i !== null).map((i) => [i.id, i])));
+      setJobs(page.items);
     })().catch(setError);
   }, [project.id]);
   if (error) return <ErrorBox error={error} />;
@@ -31,9 +33,11 @@ export function ReviewTab({ project }: { project: Project }) {
           const img = images.get(j.image_id);
           return (
             <tr key={j.id}>
-              <td class="thumbcell">
-                {img && <img src={img.thumbnail_url} alt="" width={64} height={48} />}
-                <span>{img?.file_name ?? j.image_id}</span>
+              <td>
+                <div class="thumbcell">
+                  {img && <img src={img.thumbnail_url} alt="" width={64} height={48} />}
+                  <span>{img?.file_name ?? j.image_id}</span>
+                </div>
               </td>
               <td>{(j.assignee && members.get(j.assignee)) ?? j.assignee ?? '—'}</td>
               <td>{j.submitted_at ? new Date(j.submitted_at).toLocaleString() : '—'}</td>

@@ -14,6 +14,7 @@ export function UploadTab({ project }: { project: Project }) {
   const [reports, setReports] = useState<ImportReport[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
   const total = files.reduce((s, f) => s + f.size, 0);
 
   const upload = async () => {
@@ -37,6 +38,7 @@ export function UploadTab({ project }: { project: Project }) {
         setSent(done);
       }
       setFiles([]);
+      setInputKey((k) => k + 1);
     } catch (err) {
       setError(err);
     } finally {
@@ -60,7 +62,7 @@ export function UploadTab({ project }: { project: Project }) {
            }}>
         <label>
           Choose images (or drop them here)
-          <input type="file" name="files" multiple accept="image/*"
+          <input key={inputKey} type="file" name="files" multiple accept="image/*"
                  onChange={(e) => setFiles([...files, ...Array.from(e.currentTarget.files ?? [])])} />
         </label>
         <p class="muted">{files.length} file{files.length === 1 ? '' : 's'} chosen, {(total / 1048576).toFixed(1)} MB</p>

@@ -39,6 +39,7 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
   const [preview, setPreview] = useState<'mine' | 'theirs'>('mine');
   const [help, setHelp] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
+  const [people, setPeople] = useState<Map<string, string>>(new Map());
   const doc = useRef(new AnnotationDocument());
   const serverVersion = useRef(0);
   const view = useRef<ViewController>();
@@ -71,6 +72,7 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
       }
       const boxes = classesFor(sc.schema, 'box');
       setClassId(boxes[0]?.id ?? null);
+      api.members(props.projectId).then((ms) => setPeople(new Map(ms.map((m) => [m.user_id, m.username]))), () => undefined);
       const jobs = await api.jobs(props.projectId, { image: props.imageId, assignee: 'me' }).catch(() => null);
       setJob(jobs?.items.find((j) => j.state === 'in_progress' || j.state === 'rejected' || j.state === 'new') ?? jobs?.items[0] ?? null);
     })().catch(setError);
@@ -224,6 +226,7 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
         )}
         {conflict && save.kind === 'conflict' && (
           <ConflictDialog mine={save.entry.annotations} theirs={conflict} schema={schema} preview={preview}
+                          nameOf={(id) => people.get(id) ?? (id === props.user.id ? props.user.username : id)}
                           onPreview={setPreview} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
         )}
         {save.kind === 'rejected' && (
