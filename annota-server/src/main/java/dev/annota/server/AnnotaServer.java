@@ -39,6 +39,7 @@ public final class AnnotaServer implements AutoCloseable {
             cfg.http.defaultContentType = "application/json";
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            WebUi.configure(cfg);
         });
         app.exception(HttpResponseException.class, (e, ctx) -> ErrorMapper.render(e, ctx));
         app.exception(Exception.class, (e, ctx) -> ErrorMapper.render(e, ctx));
