@@ -25,7 +25,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * JVM, a project with {@code images} images, and {@code clients} API clients saving sets of 10 boxes for
  * {@code seconds} (after a short warm-up); then the baseline, raw JDBC writing the same rows from as many
  * threads for as long on the same database (the server stopped). Reports saves per second, p50/p99/max latency,
- * conflicts, errors, the raw saves per second and {@code ratio = throughput / raw}.
+ * conflicts, errors, the raw saves per second and {@code ratio = throughput / raw}, and the CPU time this process
+ * spent per save on each side (server and clients together; the load-independent figure on a shared machine).
  */
 final class ServerSaveBench {
     static final int CLIENTS = 32;
@@ -70,15 +71,20 @@ final class ServerSaveBench {
             List<String> images = insertImages(db, project.id(), imageCount);
             SavePayloads payloads = new SavePayloads(label, 7);
             SaveClients.Outcome outcome;
+            double serverCpu;
             try (AnnotaServer server = AnnotaServer.create(ServerConfig.of(db.dataDir(), 0), db.database()).start()) {
                 server.context().auth().firstAdmin().ensure(Optional.of(PASSWORD));
                 SaveClients load = new SaveClients(server.apiUrl(), token(server.apiUrl()), images, payloads);
                 load.run(clients, warmUp, 1);
+                long cpu0 = processCpuNanos();
                 outcome = load.run(clients, seconds, 2);
+                serverCpu = (processCpuNanos() - cpu0) / 1e6;
             }
             RawSaves raw = new RawSaves(db, images, payloads);
             raw.run(clients, warmUp, 3);
+            long cpu0 = processCpuNanos();
             double rawThroughput = raw.run(clients, seconds, 4);
+            double rawCpu = (processCpuNanos() - cpu0) / 1e6;
             checkHistory(db);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("throughput_per_s", outcome.throughput());
@@ -90,6 +96,8 @@ final class ServerSaveBench {
             r.put("errors", outcome.errors());
             r.put("raw_throughput_per_s", rawThroughput);
             r.put("ratio", outcome.throughput() / rawThroughput);
+            r.put("cpu_ms_per_save", serverCpu / Math.max(1, outcome.saves()));
+            r.put("raw_cpu_ms_per_save", rawCpu / Math.max(1, rawThroughput * seconds));
             return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,6 +105,11 @@ final class ServerSaveBench {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("server-save on " + name + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** CPU time of this whole process (server, clients and database driver together), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** {@code count} image rows of 640×480 (no files: saving annotations never reads them), in one transaction. */
