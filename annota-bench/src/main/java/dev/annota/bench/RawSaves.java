@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The baseline: what one save writes, done with plain JDBC — in one transaction, the versioned update of the
  * image's {@code annotation_sets} row (or its insert at version 1) and the {@code annotation_history} row,
- * with the same stored JSON — from as many threads, each on its own connection, for as long.
+ * with the same stored JSON — from as many threads for as long, each transaction on a connection taken from the
+ * same pool the server uses (so the connection settings are the server's, by construction).
  */
 final class RawSaves {
     private final BenchDatabase db;
@@ -21,17 +23,13 @@ final class RawSaves {
     private final SavePayloads payloads;
     private final ConcurrentHashMap<String, Long> versions = new ConcurrentHashMap<>();
 
-    RawSaves(BenchDatabase db, List<String> images, SavePayloads payloads) throws SQLException {
+    RawSaves(BenchDatabase db, List<String> images, SavePayloads payloads) {
         this.db = db;
         this.images = List.copyOf(images);
         this.payloads = payloads;
         images.forEach(id -> versions.put(id, 0L));
-        try (Connection c = db.connect(); PreparedStatement q = c.prepareStatement("SELECT image_id, version FROM annotation_sets");
-             ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-                versions.put(rs.getString(1), rs.getLong(2));
-            }
-        }
+        db.database().jdbi().useHandle(h -> h.createQuery("SELECT image_id, version FROM annotation_sets")
+                .map((rs, ctx) -> versions.put(rs.getString(1), rs.getLong(2))).list());
     }
 
     /** Saves committed per second over {@code seconds}, from {@code threads} threads. */
@@ -44,11 +42,18 @@ final class RawSaves {
         for (int t = 0; t < threads; t++) {
             SplittableRandom random = new SplittableRandom(seed * 1_000 + t);
             Thread thread = new Thread(() -> {
-                try (Connection c = db.connect()) {
-                    c.setAutoCommit(false);
+                try {
                     while (System.nanoTime() < deadline) {
-                        if (save(c, images.get(random.nextInt(images.size())), payloads.get(random.nextInt()).storedJson())) {
-                            saves.incrementAndGet();
+                        try (Handle h = db.database().jdbi().open()) {
+                            Connection c = h.getConnection();
+                            c.setAutoCommit(false);
+                            try {
+                                if (save(c, images.get(random.nextInt(images.size())), payloads.get(random.nextInt()).storedJson())) {
+                                    saves.incrementAndGet();
+                                }
+                            } finally {
+                                c.setAutoCommit(true);
+                            }
                         }
                     }
                 } catch (SQLException | RuntimeException e) {

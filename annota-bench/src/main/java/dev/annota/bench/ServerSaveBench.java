@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ final class ServerSaveBench {
         double raw = 1 / (double) first.get("raw_throughput_per_s");
         return new BenchResult("server-save", "seconds per acknowledged save (" + databases.get(0) + "), " + clients
                 + " concurrent API clients, sets of " + SavePayloads.BOXES + " boxes",
-                "raw JDBC: the same annotation_sets update + annotation_history insert per transaction, same threads, same database",
+                "raw JDBC: the same annotation_sets update + annotation_history insert per transaction, same threads, same database and pool",
                 ours, raw, details);
     }
 
@@ -102,7 +101,7 @@ final class ServerSaveBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("server-save on " + name + " failed: " + e.getMessage(), e);
         }
     }
