@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no stored file is torn, and no annotation set lacks its image; the last run completes the import with no
  * duplicate image.
  */
-class ImportCrashTest {
+class ServerImportCrashTest {
     private static final int IMAGES = 200;
     private static Path importRoot;
 
