@@ -17,14 +17,12 @@ import java.util.stream.Stream;
 final class BenchDatabase implements AutoCloseable {
     private final String name;
     private final Path dataDir;
-    private final String url;
     private final EmbeddedPostgres postgres;
     private final Database database;
 
     private BenchDatabase(String name, Path dataDir, String url, EmbeddedPostgres postgres) {
         this.name = name;
         this.dataDir = dataDir;
-        this.url = url;
         this.postgres = postgres;
         this.database = Database.open(url, postgres == null ? "" : "postgres", "");
     }
