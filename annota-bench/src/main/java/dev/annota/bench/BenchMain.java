@@ -13,13 +13,14 @@ import java.util.function.Supplier;
 
 /**
  * Runs the benchmarks and prints one JSON document: for each, our time, the baseline's time from the same
- * run, and the speedup ratio. {@code BenchMain NAME...} runs only the named ones.
+ * run, and the speedup ratio. {@code BenchMain NAME...} runs only the named ones; {@code --seconds N} sets how
+ * long the timed benchmarks run (server-save: 60 s per phase by default).
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    private static Map<String, Supplier<BenchResult>> benchmarks() {
+    private static Map<String, Supplier<BenchResult>> benchmarks(double seconds) {
         Map<String, Supplier<BenchResult>> all = new LinkedHashMap<>();
         all.put("rasterize-polygons", GeometryBench::rasterizePolygons);
         all.put("mask-iou-matrix", GeometryBench::maskIouMatrix);
@@ -28,12 +29,24 @@ public final class BenchMain {
         all.put("coco-eval", CocoEvalBench::cocoEval);
         all.put("coco-scale", CocoScaleBench::run);
         all.put("roc-auc", ClassificationBench::rocAuc);
+        all.put("server-save", () -> ServerSaveBench.run(seconds));
         return all;
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, Supplier<BenchResult>> all = benchmarks();
-        List<String> names = args.length == 0 ? new ArrayList<>(all.keySet()) : List.of(args);
+        List<String> names = new ArrayList<>();
+        double seconds = 60;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--seconds") && i + 1 < args.length) {
+                seconds = parseSeconds(args[++i]);
+            } else {
+                names.add(args[i]);
+            }
+        }
+        Map<String, Supplier<BenchResult>> all = benchmarks(seconds);
+        if (names.isEmpty()) {
+            names.addAll(all.keySet());
+        }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("java", System.getProperty("java.version"));
@@ -58,5 +71,20 @@ public final class BenchMain {
         }
         root.put("sink", Timer.sink());
         System.out.println(json.writeValueAsString(root));
+        System.exit(0);
+    }
+
+    private static double parseSeconds(String raw) {
+        try {
+            double s = Double.parseDouble(raw);
+            if (s > 0) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("--seconds: expected a positive number of seconds, got " + raw);
+        System.exit(2);
+        return 0;
     }
 }

@@ -1,0 +1,161 @@
+package dev.annota.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.annota.core.schema.LabelSchema;
+import dev.annota.server.AnnotaServer;
+import dev.annota.server.ServerConfig;
+import dev.annota.store.projects.Project;
+import dev.annota.store.projects.Projects;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Concurrent annotation saves through the real server: for SQLite and for PostgreSQL, a server on port 0 in this
+ * JVM, a project with {@code images} images, and {@code clients} API clients saving sets of 10 boxes for
+ * {@code seconds} (after a short warm-up); then the baseline, raw JDBC writing the same rows from as many
+ * threads for as long on the same database (the server stopped). Reports saves per second, p50/p99/max latency,
+ * conflicts, errors, the raw saves per second and {@code ratio = throughput / raw}, and the CPU time this process
+ * spent per save on each side (server and clients together; the load-independent figure on a shared machine).
+ */
+final class ServerSaveBench {
+    static final int CLIENTS = 32;
+    static final int IMAGES = 2_000;
+    private static final String PASSWORD = "bench-admin-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServerSaveBench() {
+    }
+
+    static BenchResult run(double seconds) {
+        return run(List.of("sqlite", "postgresql"), seconds, CLIENTS, IMAGES);
+    }
+
+    static BenchResult run(List<String> databases, double seconds, int clients, int images) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("clients", clients);
+        details.put("images", images);
+        details.put("boxes_per_set", SavePayloads.BOXES);
+        details.put("seconds", seconds);
+        double warmUp = Math.min(5, seconds / 4);
+        details.put("warm_up_seconds", warmUp);
+        Map<String, Object> first = null;
+        for (String name : databases) {
+            Map<String, Object> one = measure(name, seconds, warmUp, clients, images);
+            details.put(name, one);
+            first = first == null ? one : first;
+        }
+        double ours = 1 / (double) first.get("throughput_per_s");
+        double raw = 1 / (double) first.get("raw_throughput_per_s");
+        return new BenchResult("server-save", "seconds per acknowledged save (" + databases.get(0) + "), " + clients
+                + " concurrent API clients, sets of " + SavePayloads.BOXES + " boxes",
+                "raw JDBC: the same annotation_sets update + annotation_history insert per transaction, same threads, same database and pool",
+                ours, raw, details);
+    }
+
+    private static Map<String, Object> measure(String name, double seconds, double warmUp, int clients, int imageCount) {
+        System.err.println("server-save: " + name + " ...");
+        try (BenchDatabase db = BenchDatabase.start(name)) {
+            Project project = new Projects(db.database()).create("bench", "", LabelSchema.of("thing"));
+            int label = project.schema().classes().get(0).id().value();
+            List<String> images = insertImages(db, project.id(), imageCount);
+            SavePayloads payloads = new SavePayloads(label, 7);
+            SaveClients.Outcome outcome;
+            double serverCpu;
+            try (AnnotaServer server = AnnotaServer.create(ServerConfig.of(db.dataDir(), 0), db.database()).start()) {
+                server.context().auth().firstAdmin().ensure(Optional.of(PASSWORD));
+                SaveClients load = new SaveClients(server.apiUrl(), token(server.apiUrl()), images, payloads);
+                load.run(clients, warmUp, 1);
+                long cpu0 = processCpuNanos();
+                outcome = load.run(clients, seconds, 2);
+                serverCpu = (processCpuNanos() - cpu0) / 1e6;
+            }
+            RawSaves raw = new RawSaves(db, images, payloads);
+            raw.run(clients, warmUp, 3);
+            long cpu0 = processCpuNanos();
+            double rawThroughput = raw.run(clients, seconds, 4);
+            double rawCpu = (processCpuNanos() - cpu0) / 1e6;
+            checkHistory(db);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("throughput_per_s", outcome.throughput());
+            r.put("p50_ms", outcome.latency().p50Ms());
+            r.put("p99_ms", outcome.latency().p99Ms());
+            r.put("max_ms", outcome.latency().maxMs());
+            r.put("saves", outcome.saves());
+            r.put("conflicts", outcome.conflicts());
+            r.put("errors", outcome.errors());
+            r.put("raw_throughput_per_s", rawThroughput);
+            r.put("ratio", outcome.throughput() / rawThroughput);
+            r.put("cpu_ms_per_save", serverCpu / Math.max(1, outcome.saves()));
+            r.put("raw_cpu_ms_per_save", rawCpu / Math.max(1, rawThroughput * seconds));
+            return r;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("server-save on " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** CPU time of this whole process (server, clients and database driver together), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** {@code count} image rows of 640×480 (no files: saving annotations never reads them), in one transaction. */
+    private static List<String> insertImages(BenchDatabase db, String projectId, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        db.database().jdbi().useTransaction(h -> {
+            PreparedBatch b = h.prepareBatch("INSERT INTO images (id, project_id, sha256, file_name, width, height, format, orientation, "
+                    + "phash, source_path, split, metadata_json, created_at) VALUES (:id, :p, :sha, :name, :w, :h, 'png', 1, 0, NULL, "
+                    + "'default', '{}', :at)");
+            for (int i = 0; i < count; i++) {
+                b.bind("id", ids.get(i)).bind("p", projectId).bind("sha", String.format("%064x", i)).bind("name", "image_" + i + ".png")
+                        .bind("w", SavePayloads.WIDTH).bind("h", SavePayloads.HEIGHT).bind("at", (long) i).add();
+            }
+            b.execute();
+        });
+        return ids;
+    }
+
+    /** Signs in as the admin and creates an API token, as a script would. */
+    private static String token(URI api) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(api + "/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow(() -> new IOException("login failed: " + login.body()))
+                .split(";", 2)[0];
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(api + "/auth/tokens"))
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 201) {
+            throw new IOException("token creation failed: " + token.body());
+        }
+        return JSON.readTree(token.body()).get("token").asText();
+    }
+
+    /** Every save left exactly one history row: the versions of all sets add up to the history's size. */
+    private static void checkHistory(BenchDatabase db) {
+        db.database().jdbi().useHandle(h -> {
+            long versions = h.createQuery("SELECT COALESCE(SUM(version), 0) FROM annotation_sets").mapTo(Long.class).one();
+            long rows = h.createQuery("SELECT COUNT(*) FROM annotation_history").mapTo(Long.class).one();
+            if (versions != rows) {
+                throw new IllegalStateException("the sets' versions add up to " + versions + " but the history has " + rows + " rows");
+            }
+        });
+    }
+}
