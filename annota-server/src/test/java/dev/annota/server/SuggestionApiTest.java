@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.store.Dialect;
 import dev.annota.store.TestDatabases;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +33,7 @@ class SuggestionApiTest {
         Http.Response r = f.http.get("manager").put("/images/" + image + "/suggestions/" + model,
                 "{\"version\":\"v1\",\"annotations\":[" + String.join(",", boxes) + "]}");
         assertEquals(200, r.status(), r.text());
-        List<String> ids = new ArrayList<>();
-        r.json().get("suggestions").forEach(s -> ids.add(s.get("id").asText()));
-        return ids;
+        return new ArrayList<>(texts(r.json().get("suggestions"), "id"));
     }
 
     @ParameterizedTest
@@ -83,21 +81,16 @@ class SuggestionApiTest {
             List<String> again = put(f, image, "yolo", 0.95, 0.3, 0.92);
             Http.Response all = annotator.post(base + "/accept", "{\"version\":2,\"all\":true,\"min_confidence\":0.9}");
             assertEquals(200, all.status(), all.text());
-            assertEquals(Set.of(again.get(0), again.get(2)), ids(all.json().get("accepted")));
+            assertEquals(Set.of(again.get(0), again.get(2)), texts(all.json().get("accepted"), ""));
             assertEquals(4, annotator.get("/images/" + image + "/annotations").json().get("annotations").size());
-            assertEquals(List.of(again.get(1)), new ArrayList<>(ids(annotator.get(base).json().get("suggestions"), "id")));
+            assertEquals(List.of(again.get(1)), new ArrayList<>(texts(annotator.get(base).json().get("suggestions"), "id")));
         }
     }
 
-    static Set<String> ids(JsonNode array) {
-        Set<String> out = new HashSet<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    static Set<String> ids(JsonNode array, String field) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        array.forEach(n -> out.add(n.get(field).asText()));
+    /** The text of {@code field} of each element (of each element itself when {@code field} is empty), in order. */
+    static Set<String> texts(JsonNode array, String field) {
+        Set<String> out = new LinkedHashSet<>();
+        array.forEach(n -> out.add((field.isEmpty() ? n : n.get(field)).asText()));
         return out;
     }
 

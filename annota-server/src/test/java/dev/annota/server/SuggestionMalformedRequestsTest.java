@@ -1,10 +1,5 @@
 package dev.annota.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.store.Dialect;
 import dev.annota.store.TestDatabases;
 import java.util.ArrayList;
@@ -87,13 +82,7 @@ class SuggestionMalformedRequestsTest {
         });
         String p = path.replace("{p}", f.project).replace("{image}", image);
         Http.Response r = f.http.get("admin").send(method, p, body == null ? null : "application/json", body);
-        assertEquals(status, r.status(), what + ": " + r.text());
-        assertTrue(r.header("Content-Type").orElse("").startsWith("application/problem+json"), what + ": " + r.header("Content-Type"));
-        JsonNode problem = r.json();
-        assertEquals(status, problem.get("status").asInt());
-        String detail = problem.get("detail").asText() + " " + problem.get("errors");
-        assertTrue(detail.contains(says), what + ": expected the detail to say '" + says + "', got " + problem);
-        assertFalse(r.text().contains("at dev.annota") || r.text().contains("Exception"), "no stack trace: " + r.text());
+        Problems.assertProblem(r, status, says, what);
     }
 
     @AfterAll

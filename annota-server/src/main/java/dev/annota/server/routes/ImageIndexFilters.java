@@ -100,7 +100,8 @@ final class ImageIndexFilters {
         return params.getOrDefault(name, List.of()).stream().findFirst();
     }
 
-    private static OptionalDouble confidence(Map<String, List<String>> params, String name, List<FieldError> errors) {
+    /** The confidence in [0, 1] given as parameter {@code name}, or a field error naming it and its value. */
+    static OptionalDouble confidence(Map<String, List<String>> params, String name, List<FieldError> errors) {
         Optional<String> raw = first(params, name);
         if (raw.isEmpty()) {
             return OptionalDouble.empty();

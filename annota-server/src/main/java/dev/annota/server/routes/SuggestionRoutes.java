@@ -5,6 +5,7 @@ import dev.annota.app.images.ImageCatalog;
 import dev.annota.app.suggestions.ModelSuggestions;
 import dev.annota.app.suggestions.SuggestionSelection;
 import dev.annota.core.annotation.Annotation;
+import dev.annota.core.error.FieldError;
 import dev.annota.core.error.ValidationException;
 import dev.annota.server.Api;
 import dev.annota.server.Call;
@@ -15,8 +16,10 @@ import dev.annota.store.images.ImageStore;
 import dev.annota.store.json.AnnotationJson;
 import dev.annota.store.json.AnnotationJsonReader;
 import dev.annota.store.suggestions.Suggestion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A model's suggestions for an image ({@link ModelSuggestions}): list (with {@code ?min_confidence}), upload a
@@ -121,18 +124,11 @@ public final class SuggestionRoutes implements RouteGroup {
     }
 
     private static double confidenceQuery(Call call) {
-        Optional<String> raw = call.query("min_confidence");
-        if (raw.isEmpty()) {
-            return 0;
+        List<FieldError> errors = new ArrayList<>();
+        OptionalDouble min = ImageIndexFilters.confidence(call.ctx().queryParamMap(), "min_confidence", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
-        try {
-            double v = Double.parseDouble(raw.get().strip());
-            if (v >= 0 && v <= 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the value
-        }
-        throw ValidationException.of("min_confidence", raw.get(), "expected a confidence from 0 to 1, like 0.5");
+        return min.orElse(0);
     }
 }
