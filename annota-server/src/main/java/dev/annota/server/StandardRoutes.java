@@ -7,6 +7,7 @@ import dev.annota.server.routes.ImageRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.TokenRoutes;
+import dev.annota.server.routes.SuggestionRoutes;
 import dev.annota.server.routes.UserRoutes;
 import dev.annota.server.routes.WorkflowRoutes;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class StandardRoutes {
                 new AuditRoutes(ctx),
                 new ImageRoutes(ctx),
                 new AnnotationRoutes(ctx),
-                new WorkflowRoutes(ctx));
+                new WorkflowRoutes(ctx),
+                new SuggestionRoutes(ctx));
     }
 }

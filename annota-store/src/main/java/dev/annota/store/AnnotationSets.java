@@ -16,6 +16,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * written together with its history row in one transaction; a save must name the version it was based on, and
  * a stale one fails with {@link VersionConflict} carrying the current state, so nothing is silently overwritten.
  * Version 0 is "never saved" (an empty set). Any earlier version can be restored, which saves it as a new one.
+ * Every save also updates the {@link AnnotationIndex} in the same transaction.
  */
 public final class AnnotationSets {
     private final Jdbi jdbi;
@@ -79,6 +80,7 @@ public final class AnnotationSets {
                                 + "VALUES (:id, :v, :json, :now, :author, :source)")
                         .bind("id", imageId).bind("v", next).bind("json", json).bind("now", now)
                         .bind("author", author.orElse(null)).bind("source", source).execute();
+                AnnotationIndex.recordSave(h, imageId, annotations, author, now);
                 return true;
             });
             if (!written) {

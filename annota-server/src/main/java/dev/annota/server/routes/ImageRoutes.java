@@ -3,6 +3,7 @@ package dev.annota.server.routes;
 import dev.annota.app.images.ImageCatalog;
 import dev.annota.app.images.ImportResult;
 import dev.annota.app.images.ImportSettings;
+import dev.annota.app.images.ListingReferences;
 import dev.annota.app.images.ProjectImports;
 import dev.annota.core.error.ValidationException;
 import dev.annota.formats.Formats;
@@ -37,6 +38,7 @@ public final class ImageRoutes implements RouteGroup {
     private final ImageCatalog catalog;
     private final ProjectImports imports;
     private final MultipartUploads uploads;
+    private final ListingReferences references;
 
     public ImageRoutes(ServerContext ctx) {
         ServerConfig config = ctx.config();
@@ -44,6 +46,7 @@ public final class ImageRoutes implements RouteGroup {
         long maxFile = Math.min(ImportSettings.DEFAULT_MAX_UPLOAD_BYTES, config.maxUploadBytes());
         ImportSettings settings = new ImportSettings(config.importRoot(), PerceptualHash.DEFAULT_NEAR_DISTANCE, maxFile);
         this.catalog = new ImageCatalog(ctx.db(), store, ctx.access());
+        this.references = new ListingReferences(ctx.db(), ctx.access());
         this.imports = new ProjectImports(ctx.db(), store, new ImageInspector(), settings, Formats.standard(), catalog);
         this.uploads = new MultipartUploads(store.root().resolve("tmp").resolve("multipart"), config.maxUploadBytes(), maxFile);
     }
@@ -66,9 +69,10 @@ public final class ImageRoutes implements RouteGroup {
                     Optional.ofNullable(b.split())));
         });
         api.add(Route.get("/projects/{projectId}/images", "List a project's images (limit, cursor, sort, split, "
-                        + "has_annotations, near_duplicate, meta.KEY=VALUE)").tag("images").roles(members)
+                        + "has_annotations, near_duplicate, meta.KEY=VALUE, status, label, annotator, has_suggestions, "
+                        + "min/max_confidence, min/max_annotations)").tag("images").roles(members)
                 .returns(PageView.class), call -> {
-            ImageListQuery q = ImageListQuery.of(call);
+            ImageListQuery q = ImageListQuery.of(call, references.forProject(call.actor(), call.path("projectId")));
             call.respond(PageView.of(catalog.list(call.actor(), call.path("projectId"), q.filter(), q.sort(), q.limit(), q.cursor())));
         });
         api.add(Route.get("/images/{imageId}", "One image's metadata").tag("images").roles(members).returns(ImageView.class),

@@ -30,6 +30,9 @@ public final class ImageQueries {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ValidationException.of("limit", limit, "expected a page size from 1 to " + MAX_LIMIT);
         }
+        if (sort.key().scoreName().isPresent()) {
+            return new ScoreListing(jdbi).list(projectId, filter, sort, limit, cursor);
+        }
         SqlParams params = new SqlParams();
         List<String> where = new ArrayList<>();
         where.add("i.project_id = " + params.bind(projectId));
@@ -70,6 +73,7 @@ public final class ImageQueries {
             case FILE_NAME -> r.fileName();
             case WIDTH -> Integer.toString(r.width());
             case HEIGHT -> Integer.toString(r.height());
+            case UNCERTAINTY -> throw new IllegalStateException("score keys are listed by ScoreListing");
         };
     }
 
