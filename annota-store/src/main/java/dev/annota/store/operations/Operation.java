@@ -46,4 +46,10 @@ public record Operation(String id, String projectId, String kind, OperationState
         return new Operation(id, projectId, kind, state, newPhase, newDone, newTotal, message, requestJson, resultPath, resultJson,
                 cancelRequested, createdBy, createdAt, at, startedAt, finishedAt);
     }
+
+    /** This operation as finished in {@code newState} with {@code newMessage} (for listeners when the row is gone). */
+    public Operation withFinalState(OperationState newState, String newMessage, Instant at) {
+        return new Operation(id, projectId, kind, newState, phase, done, total, newMessage, requestJson, Optional.empty(),
+                Optional.empty(), cancelRequested, createdBy, createdAt, at, startedAt, Optional.of(at));
+    }
 }
