@@ -76,6 +76,7 @@ public final class OperationRoutes implements RouteGroup {
     private void download(Call call) throws IOException {
         ProjectOperations.ResultFile r = operations.result(call.actor(), call.path("operationId"));
         call.ctx().status(200);
+        call.ctx().res().setCharacterEncoding(null);
         call.ctx().res().setContentType(r.fileName().endsWith(".zip") ? "application/zip" : "application/octet-stream");
         call.ctx().header("Content-Disposition", "attachment; filename=\"" + r.fileName().replace("\"", "") + "\"");
         call.ctx().res().setContentLengthLong(r.size());
