@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.app.Progress;
 import dev.annota.app.auth.Actor;
-import dev.annota.app.datasets.InspectKinds;
 import dev.annota.app.operations.OperationOutcome;
 import dev.annota.app.operations.ProjectOperations;
 import dev.annota.core.error.FieldError;
@@ -28,7 +27,9 @@ import dev.annota.store.projects.Projects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,8 +112,9 @@ public final class ExportProject {
         progress.finish();
         DatasetSummary summary = dataset.summary();
         List<Problem> problems = report.problems().stream().filter(p -> !leftOut(p.error(), missing)).toList();
-        return new ExportReport(zip, format.name(), request.includeImages(), summary.items(),
-                InspectKinds.named(summary.annotationsByKind()), problems);
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        summary.annotationsByKind().forEach((k, n) -> kinds.put(k.wireName(), n));
+        return new ExportReport(zip, format.name(), request.includeImages(), summary.items(), kinds, problems);
     }
 
     /** The writers' note that an image file was not there to copy — expected when images are left out on request. */
