@@ -1,13 +1,6 @@
 package dev.annota.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.store.Dialect;
-import dev.annota.store.TestDatabases;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +53,7 @@ class OperationMalformedRequestsTest {
     private final Map<Dialect, ImageFixture> fixtures = new EnumMap<>(Dialect.class);
 
     List<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (Dialect d : TestDatabases.dialects().toList()) {
-            for (Object[] c : CASES) {
-                out.add(Arguments.of(d, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
-            }
-        }
-        return out;
+        return Problems.perDialect(CASES);
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {6}")
@@ -75,13 +62,7 @@ class OperationMalformedRequestsTest {
                                                                      String contentType, String body, int status, String says) {
         ImageFixture f = fixtures.computeIfAbsent(dialect, ImageFixture::new);
         Http.Response r = f.http.get("admin").send(method, path.replace("{p}", f.project), contentType, body);
-        assertEquals(status, r.status(), what + ": " + r.text());
-        assertTrue(r.header("Content-Type").orElse("").startsWith("application/problem+json"), what + ": " + r.header("Content-Type"));
-        JsonNode problem = r.json();
-        assertEquals(status, problem.get("status").asInt());
-        String detail = problem.get("detail").asText() + " " + problem.get("errors");
-        assertTrue(detail.contains(says), what + ": expected the detail to say '" + says + "', got " + problem);
-        assertFalse(r.text().contains("at dev.annota") || r.text().contains("Exception"), "no stack trace: " + r.text());
+        Problems.assertProblem(r, what, status, says);
     }
 
     @AfterAll
