@@ -3,6 +3,10 @@ package dev.annota.app;
 /**
  * How a long use case reports progress: the CLI draws a progress bar, the server sends events. Calls come
  * from the thread running the use case.
+ *
+ * <p>A progress may also stop the use case: when whoever runs it asked to cancel, {@link #checkCancelled()} —
+ * and {@link #step(long)} — throw a {@link CancelledException}. A use case that can stop cleanly between two
+ * steps calls {@code checkCancelled()} there and cleans up what it wrote when the exception passes.
  */
 public interface Progress {
     /** No progress reporting. */
@@ -28,4 +32,8 @@ public interface Progress {
 
     /** The current phase is complete. */
     void finish();
+
+    /** Throws a {@link CancelledException} when the use case was asked to stop; does nothing otherwise. */
+    default void checkCancelled() {
+    }
 }

@@ -1,11 +1,13 @@
 package dev.annota.server;
 
 import dev.annota.app.auth.AuthServices;
+import dev.annota.app.operations.OperationRunner;
 import dev.annota.store.Database;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,7 +32,8 @@ public final class AnnotaServer implements AutoCloseable {
 
     private AnnotaServer(ServerConfig config, Database db, Function<ServerContext, List<RouteGroup>> groups) {
         this.config = config;
-        this.context = new ServerContext(config, db, AuthServices.of(db, config.sessionTtl()));
+        this.context = new ServerContext(config, db, AuthServices.of(db, config.sessionTtl()),
+                OperationRunner.start(db, config.dataDir(), config.operationWorkers(), Clock.systemUTC(), List.of()));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
@@ -106,8 +109,10 @@ public final class AnnotaServer implements AutoCloseable {
         }
     }
 
+    /** Stops listening and stops the operations (queued and running ones are marked interrupted). */
     @Override
     public void close() {
+        context.operations().close(); // first: its final events end the open event streams
         stop();
     }
 

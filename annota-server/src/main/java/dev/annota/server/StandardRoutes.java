@@ -4,6 +4,7 @@ import dev.annota.server.routes.AnnotationRoutes;
 import dev.annota.server.routes.AuditRoutes;
 import dev.annota.server.routes.AuthRoutes;
 import dev.annota.server.routes.ImageRoutes;
+import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.TokenRoutes;
@@ -28,6 +29,7 @@ public final class StandardRoutes {
                 new ImageRoutes(ctx),
                 new AnnotationRoutes(ctx),
                 new WorkflowRoutes(ctx),
-                new SuggestionRoutes(ctx));
+                new SuggestionRoutes(ctx),
+                new OperationRoutes(ctx));
     }
 }

@@ -9,7 +9,6 @@ import dev.annota.store.images.ImageQueries;
 import dev.annota.store.images.ImageSort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,66 +26,18 @@ import java.util.Set;
  */
 record ImageListQuery(ImageFilter filter, ImageSort sort, int limit, Optional<String> cursor) {
     static final int DEFAULT_LIMIT = 50;
-    private static final Set<String> KNOWN = Set.of("limit", "cursor", "sort", "split", "has_annotations", "near_duplicate",
-            "status", "label", "annotator", "has_suggestions", "min_confidence", "max_confidence", "min_annotations", "max_annotations");
+    /** The listing's own parameters, besides the filters of {@link ImageFilterParams}. */
+    private static final Set<String> OWN = Set.of("limit", "cursor", "sort");
 
     static ImageListQuery of(Call call, ListingReferences.Resolver references) {
-        Map<String, List<String>> params = call.ctx().queryParamMap();
         List<FieldError> errors = new ArrayList<>();
-        ImageFilter filter = ImageFilter.all();
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            String name = e.getKey();
-            String value = e.getValue().isEmpty() ? "" : e.getValue().get(0);
-            if (name.startsWith("meta.")) {
-                String key = name.substring("meta.".length());
-                if (key.isBlank()) {
-                    errors.add(new FieldError("?" + name, name, value, "expected meta.KEY=VALUE with a non-empty KEY"));
-                } else {
-                    filter = filter.withMetadata(key, value);
-                }
-            } else if (!KNOWN.contains(name)) {
-                errors.add(new FieldError("?" + name, name, value, "unknown query parameter; expected one of "
-                        + KNOWN.stream().sorted().toList() + " or meta.KEY"));
-            }
-        }
-        Optional<String> split = call.query("split");
-        if (split.isPresent()) {
-            if (split.get().isBlank()) {
-                errors.add(new FieldError("?split", "split", split.get(), "expected a non-blank split name"));
-            } else {
-                filter = filter.withSplit(split.get());
-            }
-        }
-        Optional<Boolean> has = bool(call, "has_annotations", errors);
-        if (has.isPresent()) {
-            filter = filter.withAnnotations(has.get());
-        }
-        Optional<Boolean> near = bool(call, "near_duplicate", errors);
-        if (near.isPresent()) {
-            filter = filter.withNearDuplicate(near.get());
-        }
-        filter = ImageIndexFilters.add(filter, params, references, errors);
+        ImageFilter filter = ImageFilterParams.parse(call.ctx().queryParamMap(), OWN, ImageFilterParams.Source.QUERY, references, errors);
         ImageSort sort = sort(call.query("sort").orElse("created_at"), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         int limit = call.queryInt("limit", DEFAULT_LIMIT, 1, ImageQueries.MAX_LIMIT);
         return new ImageListQuery(filter, sort, limit, call.query("cursor"));
-    }
-
-    private static Optional<Boolean> bool(Call call, String name, List<FieldError> errors) {
-        Optional<String> raw = call.query(name);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        return switch (raw.get().strip()) {
-            case "true" -> Optional.of(true);
-            case "false" -> Optional.of(false);
-            default -> {
-                errors.add(new FieldError("?" + name, name, raw.get(), "expected true or false"));
-                yield Optional.empty();
-            }
-        };
     }
 
     private static ImageSort sort(String raw, List<FieldError> errors) {

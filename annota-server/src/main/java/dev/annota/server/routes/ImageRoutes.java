@@ -5,6 +5,7 @@ import dev.annota.app.images.ImportResult;
 import dev.annota.app.images.ImportSettings;
 import dev.annota.app.images.ListingReferences;
 import dev.annota.app.images.ProjectImports;
+import dev.annota.app.operations.ProjectOperations;
 import dev.annota.core.error.ValidationException;
 import dev.annota.formats.Formats;
 import dev.annota.server.Api;
@@ -47,7 +48,8 @@ public final class ImageRoutes implements RouteGroup {
         ImportSettings settings = new ImportSettings(config.importRoot(), PerceptualHash.DEFAULT_NEAR_DISTANCE, maxFile);
         this.catalog = new ImageCatalog(ctx.db(), store, ctx.access());
         this.references = new ListingReferences(ctx.db(), ctx.access());
-        this.imports = new ProjectImports(ctx.db(), store, new ImageInspector(), settings, Formats.standard(), catalog);
+        this.imports = new ProjectImports(ctx.db(), store, new ImageInspector(), settings, Formats.standard(), catalog, ctx.auth().audit(),
+                new ProjectOperations(ctx.db(), ctx.operations(), ctx.access()));
         this.uploads = new MultipartUploads(store.root().resolve("tmp").resolve("multipart"), config.maxUploadBytes(), maxFile);
     }
 
@@ -62,9 +64,14 @@ public final class ImageRoutes implements RouteGroup {
             report(call, imports.uploads(call.actor(), call.path("projectId"), r.split(), r.files()));
         });
         api.add(Route.post("/projects/{projectId}/images/import", "Import a folder or zip under the server's import root; "
-                        + "with format (or \"auto\") a dataset with its annotations").tag("images").roles("admin", "manager")
-                .accepts(ImportBody.class).returns(ImportView.class), call -> {
+                        + "with format (or \"auto\") a dataset with its annotations; with async: true, 202 with an operation")
+                .tag("images").roles("admin", "manager").accepts(ImportBody.class).returns(ImportView.class), call -> {
             ImportBody b = call.body(ImportBody.class);
+            if (Boolean.TRUE.equals(b.async())) {
+                OperationViews.accepted(call, imports.serverPathAsync(call.actor(), call.path("projectId"), b.path(),
+                        Optional.ofNullable(b.format()), Optional.ofNullable(b.split()), r -> OperationViews.json(ImportView.of(r))));
+                return;
+            }
             report(call, imports.serverPath(call.actor(), call.path("projectId"), b.path(), Optional.ofNullable(b.format()),
                     Optional.ofNullable(b.split())));
         });

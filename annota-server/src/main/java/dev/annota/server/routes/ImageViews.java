@@ -48,8 +48,11 @@ final class ImageViews {
         }
     }
 
-    /** A server-side import: {@code path} under the import root; with {@code format} ("auto" detects) a dataset with annotations. */
-    record ImportBody(String path, String format, String split) {
+    /**
+     * A server-side import: {@code path} under the import root; with {@code format} ("auto" detects) a dataset with
+     * annotations; with {@code async} true it runs as an operation (202 with the operation).
+     */
+    record ImportBody(String path, String format, String split, Boolean async) {
         ImportBody {
             Require.present("path", path, "a folder or zip under the server's import root");
         }
