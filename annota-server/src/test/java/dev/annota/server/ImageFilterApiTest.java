@@ -40,7 +40,10 @@ class ImageFilterApiTest {
 
     static List<Made> fill(ImageFixture f) {
         JsonNode report = f.upload(java.util.stream.IntStream.range(0, N).toArray());
-        List<Made> made = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Set<Integer>> labelsOf = new ArrayList<>();
+        List<Optional<String>> authors = new ArrayList<>();
+        // every save first: once the project has workflow tasks, annotators may write only their jobs' images
         for (int k = 0; k < N; k++) {
             String id = report.get("added").get(k).get("image_id").asText();
             int count = k % 3 == 2 ? 0 : 1 + k % 4;
@@ -58,6 +61,14 @@ class ImageFilterApiTest {
                         "{\"version\":0,\"annotations\":[" + String.join(",", boxes) + "]}");
                 assertEquals(200, r.status(), r.text());
             }
+            ids.add(id);
+            labelsOf.add(labels);
+            authors.add(author);
+        }
+        List<Made> made = new ArrayList<>();
+        for (int k = 0; k < N; k++) {
+            String id = ids.get(k);
+            int count = k % 3 == 2 ? 0 : 1 + k % 4;
             List<Double> confidences = new ArrayList<>();
             if (k % 2 == 0) {
                 confidences.add(k / 12.0);
@@ -68,7 +79,7 @@ class ImageFilterApiTest {
             stage.ifPresent(s -> f.server.db.jdbi().useHandle(h -> h.execute("INSERT INTO workflow_tasks (id, project_id, image_id, "
                     + "stage, overlap, position, gold, gold_version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, 0, NULL, 0, 0)",
                     "t-" + id, f.project, id, s)));
-            made.add(new Made(id, k, count, labels, author, stage, confidences));
+            made.add(new Made(id, k, count, labelsOf.get(k), authors.get(k), stage, confidences));
         }
         return made;
     }

@@ -223,25 +223,31 @@ public final class OperationRunner implements AutoCloseable {
             if (outcome.resultFile().isPresent()) {
                 resultPath = Optional.of(publishResult(id, folder, outcome.resultFile().get()));
             }
+            deleteQuietly(folder);
             if (!finish(a, OperationState.SUCCEEDED, outcome.message(), resultPath, Optional.of(outcome.reportJson()))) {
                 resultPath.ifPresent(p -> deleteQuietly(resolve(p).getParent()));
             }
         } catch (CancelledException e) {
             boolean shutdown = INTERRUPTED.equals(e.getMessage());
-            finish(a, shutdown ? OperationState.FAILED : OperationState.CANCELLED, e.getMessage(), Optional.empty(), Optional.empty());
+            failed(a, folder, shutdown ? OperationState.FAILED : OperationState.CANCELLED, e.getMessage());
         } catch (AnnotaException e) {
-            finish(a, OperationState.FAILED, e.getMessage(), Optional.empty(), Optional.empty());
+            failed(a, folder, OperationState.FAILED, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("operation {} failed on I/O", id, e);
-            finish(a, OperationState.FAILED, "an input/output error stopped it: " + e.getMessage(), Optional.empty(), Optional.empty());
+            failed(a, folder, OperationState.FAILED, "an input/output error stopped it: " + e.getMessage());
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString();
             LOG.error("internal error {} in operation {}", ref, id, e);
-            finish(a, OperationState.FAILED, "an internal error stopped it; quote the correlation id " + ref + " when reporting it",
-                    Optional.empty(), Optional.empty());
+            failed(a, folder, OperationState.FAILED, "an internal error stopped it; quote the correlation id " + ref + " when reporting it");
         } finally {
-            deleteQuietly(folder);
+            deleteQuietly(folder); // a no-op unless finishing itself failed
         }
+    }
+
+    /** Deletes the work folder first, so that whoever sees the final state never finds leftovers, then records it. */
+    private void failed(Active a, Path folder, OperationState state, String message) {
+        deleteQuietly(folder);
+        finish(a, state, message, Optional.empty(), Optional.empty());
     }
 
     /** Moves the result into {@code operations/<id>/} with an atomic rename; returns its path relative to the data folder. */
