@@ -6,6 +6,7 @@ import dev.annota.server.routes.AuthRoutes;
 import dev.annota.server.routes.ImageRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
+import dev.annota.server.routes.TileRoutes;
 import dev.annota.server.routes.TokenRoutes;
 import dev.annota.server.routes.UserRoutes;
 import dev.annota.server.routes.WorkflowRoutes;
@@ -25,6 +26,7 @@ public final class StandardRoutes {
                 new ProjectRoutes(ctx),
                 new AuditRoutes(ctx),
                 new ImageRoutes(ctx),
+                new TileRoutes(ctx),
                 new AnnotationRoutes(ctx),
                 new WorkflowRoutes(ctx));
     }
