@@ -1,11 +1,38 @@
-// Draws an image and its annotations on a 2-D canvas. Built for thousands of objects: bounds are computed once
-// per annotation (cached by object identity), only annotations that intersect the view are drawn, and shapes
-// are batched into one path per colour, so a frame costs a few canvas calls per class rather than per object.
-import type { Annotation } from '../api/types';
-import { bounds, rotatedCorners, visibleKeypoints } from '../geometry/shapes';
+// Draws an image (or its tiles) and its annotations on a 2-D canvas. Built for thousands of objects: bounds are
+// computed once per annotation (cached by object identity), a spatial grid index says which annotations meet the
+// view, and shapes are batched into one Path2D per colour, so a frame costs a few canvas calls per class rather
+// than per object. When most objects are visible, the per-colour paths of the whole set are reused from frame to
+// frame (they are in image coordinates, so panning and zooming do not rebuild them).
+import type { Annotation, Skeleton } from '../api/types';
+import { bounds, faceRing, rotatedCorners, visibleKeypoints } from '../geometry/shapes';
 import { countsOf } from '../geometry/rle';
-import { intersects, visibleImageRect, type Rect, type Viewport } from '../geometry/viewport';
+import { GridIndex } from '../geometry/spatialIndex';
+import { visibleImageRect, type Point, type Rect, type Viewport } from '../geometry/viewport';
+import type { Handle } from '../editor/handles';
+import { drawOrder } from '../editor/ops';
 import { withAlpha } from '../lib/palette';
+
+export interface TileImage {
+  image: CanvasImageSource;
+  rect: Rect;
+}
+
+/** A shape being drawn: a preview annotation, or the clicked points of a polygon/polyline with the cursor. */
+export interface Draft {
+  annotation?: Annotation | null;
+  points?: readonly Point[];
+  closed?: boolean;
+  cursor?: Point | null;
+  /** A brush or eraser stroke in progress, drawn as a thick line. */
+  stroke?: { points: readonly Point[]; radius: number; erase: boolean };
+  colour: string;
+}
+
+export interface SuggestionMark {
+  annotation: Annotation;
+  confidence: number;
+  focused: boolean;
+}
 
 export interface Scene {
   viewport: Viewport;
@@ -13,15 +40,18 @@ export interface Scene {
   width: number;
   height: number;
   image: CanvasImageSource | null;
+  /** Tiles of a large image, coarse levels first (drawn instead of, or over, {@code image}). */
+  tiles?: readonly TileImage[];
   imageWidth: number;
   imageHeight: number;
   annotations: readonly Annotation[];
   colourOf: (label: number) => string;
+  skeletonOf?: (label: number) => Skeleton | null | undefined;
   selected: number;
-  hidden?: ReadonlySet<number>;
-  /** An in-progress box in image coordinates. */
-  draft?: Rect | null;
-  draftColour?: string;
+  isHidden?: (index: number) => boolean;
+  handles?: readonly Handle[];
+  draft?: Draft | null;
+  suggestions?: readonly SuggestionMark[];
   /** Drawn faded (e.g. the other side of a conflict shown for comparison). */
   dimmed?: boolean;
 }
@@ -35,7 +65,7 @@ export interface FrameStats {
 const boundsCache = new WeakMap<Annotation, Rect | null>();
 const maskCache = new WeakMap<Annotation, { canvas: HTMLCanvasElement | OffscreenCanvas; colour: string }>();
 
-function cachedBounds(a: Annotation): Rect | null {
+export function cachedBounds(a: Annotation): Rect | null {
   let b = boundsCache.get(a);
   if (b === undefined) {
     b = bounds(a);
@@ -44,7 +74,20 @@ function cachedBounds(a: Annotation): Rect | null {
   return b;
 }
 
-function addFlat(path: Path2D, flat: number[], close: boolean): void {
+/** The spatial index of a list, built once per list (lists are replaced, never mutated, on every edit). */
+const indexCache = new WeakMap<readonly Annotation[], GridIndex>();
+
+export function indexOf(list: readonly Annotation[], w: number, h: number): GridIndex {
+  let idx = indexCache.get(list);
+  if (!idx) {
+    const cell = Math.max(64, Math.ceil(Math.max(w, h) / 64));
+    idx = new GridIndex(list.map(cachedBounds), w, h, cell);
+    indexCache.set(list, idx);
+  }
+  return idx;
+}
+
+function addFlat(path: Path2D, flat: readonly number[], close: boolean): void {
   if (flat.length < 2) return;
   path.moveTo(flat[0], flat[1]);
   for (let i = 2; i + 1 < flat.length; i += 2) path.lineTo(flat[i], flat[i + 1]);
@@ -88,7 +131,98 @@ function maskCanvas(a: Annotation, colour: string): { canvas: HTMLCanvasElement 
 interface Batch {
   fill: Path2D;
   stroke: Path2D;
-  dots: Path2D;
+}
+
+/** Adds the outline of {@code a} (everything but points, keypoint dots and masks) to a batch. */
+function addShape(b: Batch, a: Annotation, skeleton: Skeleton | null | undefined): void {
+  switch (a.kind) {
+    case 'box': {
+      const [x, y, w, h] = a.box!;
+      b.fill.rect(x, y, w, h);
+      b.stroke.rect(x, y, w, h);
+      break;
+    }
+    case 'rotated_box': {
+      const r = a.rotated_box!;
+      const c = rotatedCorners(r.cx, r.cy, r.w, r.h, r.angle).flatMap((p) => [p.x, p.y]);
+      addFlat(b.fill, c, true);
+      addFlat(b.stroke, c, true);
+      break;
+    }
+    case 'polygon':
+      for (const part of a.polygon!) {
+        addFlat(b.fill, part, true);
+        addFlat(b.stroke, part, true);
+      }
+      break;
+    case 'polyline':
+      addFlat(b.stroke, a.points!, false);
+      break;
+    case 'keypoints': {
+      const k = a.keypoints!;
+      for (const [i, j] of skeleton?.edges ?? []) {
+        if (k[3 * i + 2] > 0 && k[3 * j + 2] > 0) addFlat(b.stroke, [k[3 * i], k[3 * i + 1], k[3 * j], k[3 * j + 1]], false);
+      }
+      break;
+    }
+    case 'cuboid': {
+      const c = a.cuboid!;
+      const face = (o: number) => faceRing([0, 1, 2, 3]).flatMap((i) => [c[o + 2 * i], c[o + 2 * i + 1]]);
+      addFlat(b.stroke, face(0), true);
+      addFlat(b.stroke, face(8), true);
+      for (let k = 0; k < 4; k++) addFlat(b.stroke, [c[2 * k], c[2 * k + 1], c[8 + 2 * k], c[9 + 2 * k]], false);
+      addFlat(b.fill, face(0), true);
+      break;
+    }
+    case 'ellipse': {
+      const e = a.ellipse!;
+      const rad = (e.angle * Math.PI) / 180;
+      for (const p of [b.fill, b.stroke]) {
+        p.moveTo(e.cx + e.rx * Math.cos(rad), e.cy + e.rx * Math.sin(rad));
+        p.ellipse(e.cx, e.cy, e.rx, e.ry, rad, 0, Math.PI * 2);
+      }
+      break;
+    }
+  }
+}
+
+function addDots(dots: Path2D, a: Annotation, r: number): void {
+  if (a.kind === 'points') {
+    for (let k = 0; k + 1 < a.points!.length; k += 2) {
+      dots.moveTo(a.points![k] + r, a.points![k + 1]);
+      dots.arc(a.points![k], a.points![k + 1], r, 0, Math.PI * 2);
+    }
+  } else if (a.kind === 'keypoints') {
+    for (const k of visibleKeypoints(a)) {
+      const rr = k.v === 1 ? r * 0.7 : r;
+      dots.moveTo(k.p.x + rr, k.p.y);
+      dots.arc(k.p.x, k.p.y, rr, 0, Math.PI * 2);
+    }
+  }
+}
+
+/** The whole set's per-colour paths, reused while the list (and hidden set) stays the same. */
+interface WholeSet {
+  list: readonly Annotation[];
+  hiddenKey: string;
+  batches: Map<string, Batch>;
+  order: number[];
+}
+let whole: WholeSet | null = null;
+
+function wholeSet(s: Scene, order: number[], hiddenKey: string): Map<string, Batch> {
+  if (whole && whole.list === s.annotations && whole.hiddenKey === hiddenKey) return whole.batches;
+  const batches = new Map<string, Batch>();
+  for (const i of order) {
+    const a = s.annotations[i];
+    if (s.isHidden?.(i) || a.kind === 'mask' || a.kind === 'tag') continue;
+    const colour = s.colourOf(a.label);
+    let b = batches.get(colour);
+    if (!b) batches.set(colour, (b = { fill: new Path2D(), stroke: new Path2D() }));
+    addShape(b, a, s.skeletonOf?.(a.label));
+  }
+  whole = { list: s.annotations, hiddenKey, batches, order };
+  return batches;
 }
 
 export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
@@ -98,93 +232,56 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(dpr * v.scale, 0, 0, dpr * v.scale, dpr * v.tx, dpr * v.ty);
-  if (s.image) {
-    ctx.imageSmoothingEnabled = v.scale < 2;
-    ctx.drawImage(s.image, 0, 0, s.imageWidth, s.imageHeight);
-  }
+  ctx.imageSmoothingEnabled = v.scale < 2;
+  if (s.image) ctx.drawImage(s.image, 0, 0, s.imageWidth, s.imageHeight);
+  for (const t of s.tiles ?? []) ctx.drawImage(t.image, t.rect.x, t.rect.y, t.rect.w, t.rect.h);
   const view = visibleImageRect(v, s.width, s.height);
   const px = 1 / v.scale; // one screen pixel in image units
-  const batches = new Map<string, Batch>();
-  const batch = (colour: string) => {
-    let b = batches.get(colour);
-    if (!b) batches.set(colour, (b = { fill: new Path2D(), stroke: new Path2D(), dots: new Path2D() }));
-    return b;
-  };
-  let drawn = 0, culled = 0;
+  const margin = { x: view.x - 4 * px, y: view.y - 4 * px, w: view.w + 8 * px, h: view.h + 8 * px };
+  const index = indexOf(s.annotations, s.imageWidth, s.imageHeight);
+  const visible = index.query(margin);
+  const order = drawOrder(s.annotations);
+  const hiddenKey = s.isHidden ? s.annotations.map((_, i) => (s.isHidden!(i) ? '1' : '0')).join('') : '';
+  const shown = visible.filter((i) => !s.isHidden?.(i));
+  const drawn = shown.length, culled = s.annotations.length - visible.length;
   ctx.globalAlpha = s.dimmed ? 0.45 : 1;
-  for (let i = 0; i < s.annotations.length; i++) {
+
+  // masks first (under outlines), in z-order
+  const isVisible = new Uint8Array(s.annotations.length);
+  for (const i of shown) isVisible[i] = 1;
+  for (const i of order) {
     const a = s.annotations[i];
-    if (s.hidden?.has(i)) continue;
-    const bb = cachedBounds(a);
-    if (!bb) continue;
-    if (!intersects(bb, { x: view.x - 4 * px, y: view.y - 4 * px, w: view.w + 8 * px, h: view.h + 8 * px })) {
-      culled++;
-      continue;
+    if (!isVisible[i] || a.kind !== 'mask') continue;
+    const m = maskCanvas(a, s.colourOf(a.label));
+    if (m) {
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(m.canvas as CanvasImageSource, m.x, m.y);
     }
-    drawn++;
+  }
+
+  let batches: Map<string, Batch>;
+  if (shown.length > 0.5 * s.annotations.length) {
+    batches = wholeSet(s, order, hiddenKey);
+  } else {
+    batches = new Map();
+    const visibleSet = new Set(shown);
+    for (const i of order) {
+      if (!visibleSet.has(i)) continue;
+      const a = s.annotations[i];
+      const colour = s.colourOf(a.label);
+      let b = batches.get(colour);
+      if (!b) batches.set(colour, (b = { fill: new Path2D(), stroke: new Path2D() }));
+      addShape(b, a, s.skeletonOf?.(a.label));
+    }
+  }
+  const dots = new Map<string, Path2D>();
+  for (const i of shown) {
+    const a = s.annotations[i];
+    if (a.kind !== 'points' && a.kind !== 'keypoints') continue;
     const colour = s.colourOf(a.label);
-    const b = batch(colour);
-    switch (a.kind) {
-      case 'box': {
-        const [x, y, w, h] = a.box!;
-        b.fill.rect(x, y, w, h);
-        b.stroke.rect(x, y, w, h);
-        break;
-      }
-      case 'rotated_box': {
-        const r = a.rotated_box!;
-        const c = rotatedCorners(r.cx, r.cy, r.w, r.h, r.angle).flatMap((p) => [p.x, p.y]);
-        addFlat(b.fill, c, true);
-        addFlat(b.stroke, c, true);
-        break;
-      }
-      case 'polygon':
-        for (const part of a.polygon!) {
-          addFlat(b.fill, part, true);
-          addFlat(b.stroke, part, true);
-        }
-        break;
-      case 'polyline':
-        addFlat(b.stroke, a.points!, false);
-        break;
-      case 'points':
-        for (let k = 0; k + 1 < a.points!.length; k += 2) {
-          b.dots.moveTo(a.points![k] + 4 * px, a.points![k + 1]);
-          b.dots.arc(a.points![k], a.points![k + 1], 4 * px, 0, Math.PI * 2);
-        }
-        break;
-      case 'keypoints':
-        for (const k of visibleKeypoints(a)) {
-          b.dots.moveTo(k.p.x + 4 * px, k.p.y);
-          b.dots.arc(k.p.x, k.p.y, 4 * px, 0, Math.PI * 2);
-        }
-        break;
-      case 'cuboid': {
-        const c = a.cuboid!;
-        addFlat(b.stroke, c.slice(0, 8), true);
-        addFlat(b.stroke, c.slice(8, 16), true);
-        for (let k = 0; k < 4; k++) addFlat(b.stroke, [c[2 * k], c[2 * k + 1], c[8 + 2 * k], c[9 + 2 * k]], false);
-        addFlat(b.fill, c.slice(0, 8), true);
-        break;
-      }
-      case 'ellipse': {
-        const e = a.ellipse!;
-        const rad = (e.angle * Math.PI) / 180;
-        b.fill.moveTo(e.cx + e.rx * Math.cos(rad), e.cy + e.rx * Math.sin(rad));
-        b.fill.ellipse(e.cx, e.cy, e.rx, e.ry, rad, 0, Math.PI * 2);
-        b.stroke.moveTo(e.cx + e.rx * Math.cos(rad), e.cy + e.rx * Math.sin(rad));
-        b.stroke.ellipse(e.cx, e.cy, e.rx, e.ry, rad, 0, Math.PI * 2);
-        break;
-      }
-      case 'mask': {
-        const m = maskCanvas(a, colour);
-        if (m) {
-          ctx.imageSmoothingEnabled = false;
-          ctx.drawImage(m.canvas as CanvasImageSource, m.x, m.y);
-        }
-        break;
-      }
-    }
+    let d = dots.get(colour);
+    if (!d) dots.set(colour, (d = new Path2D()));
+    addDots(d, a, 4 * px);
   }
   ctx.lineWidth = 2 * px;
   ctx.lineJoin = 'round';
@@ -193,10 +290,18 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
     ctx.fill(b.fill, 'evenodd');
     ctx.strokeStyle = colour;
     ctx.stroke(b.stroke);
+  }
+  for (const [colour, d] of dots) {
     ctx.fillStyle = colour;
-    ctx.fill(b.dots);
+    ctx.fill(d);
+    ctx.strokeStyle = '#000000';
+    ctx.lineWidth = px;
+    ctx.stroke(d);
   }
   ctx.globalAlpha = 1;
+
+  if (s.suggestions?.length) drawSuggestions(ctx, s, px);
+
   const sel = s.selected >= 0 ? s.annotations[s.selected] : undefined;
   const sb = sel ? cachedBounds(sel) : null;
   if (sb) {
@@ -209,16 +314,109 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
     ctx.strokeRect(sb.x - 3 * px, sb.y - 3 * px, sb.w + 6 * px, sb.h + 6 * px);
     ctx.setLineDash([]);
   }
-  if (s.draft) {
-    const d = s.draft;
-    ctx.fillStyle = withAlpha(s.draftColour ?? '#E69F00', 0.2);
-    ctx.fillRect(d.x, d.y, d.w, d.h);
-    ctx.strokeStyle = s.draftColour ?? '#E69F00';
-    ctx.lineWidth = 2 * px;
-    ctx.setLineDash([5 * px, 3 * px]);
-    ctx.strokeRect(d.x, d.y, d.w, d.h);
-    ctx.setLineDash([]);
-  }
+  if (s.handles?.length) drawHandles(ctx, s.handles, px);
+  if (s.draft) drawDraft(ctx, s.draft, s, px);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   return { drawn, culled, ms: performance.now() - t0 };
+}
+
+function drawHandles(ctx: CanvasRenderingContext2D, handles: readonly Handle[], px: number): void {
+  const r = 4.5 * px;
+  const squares = new Path2D(), knobs = new Path2D();
+  for (const h of handles) {
+    if (h.type === 'rotate') {
+      knobs.moveTo(h.x + r, h.y);
+      knobs.arc(h.x, h.y, r * 1.2, 0, Math.PI * 2);
+    } else {
+      squares.rect(h.x - r, h.y - r, 2 * r, 2 * r);
+    }
+  }
+  ctx.lineWidth = 1.5 * px;
+  ctx.fillStyle = '#FFFFFF';
+  ctx.strokeStyle = '#000000';
+  ctx.fill(squares);
+  ctx.stroke(squares);
+  ctx.fillStyle = '#F0E442';
+  ctx.fill(knobs);
+  ctx.stroke(knobs);
+}
+
+function drawDraft(ctx: CanvasRenderingContext2D, d: Draft, s: Scene, px: number): void {
+  ctx.strokeStyle = d.colour;
+  ctx.fillStyle = withAlpha(d.colour, 0.2);
+  ctx.lineWidth = 2 * px;
+  ctx.setLineDash([5 * px, 3 * px]);
+  if (d.annotation) {
+    const b: Batch = { fill: new Path2D(), stroke: new Path2D() };
+    addShape(b, d.annotation, s.skeletonOf?.(d.annotation.label));
+    ctx.fill(b.fill, 'evenodd');
+    ctx.stroke(b.stroke);
+    const dots = new Path2D();
+    addDots(dots, d.annotation, 4 * px);
+    ctx.fillStyle = d.colour;
+    ctx.fill(dots);
+  }
+  if (d.points && d.points.length) {
+    const path = new Path2D();
+    const pts = d.cursor ? [...d.points, d.cursor] : d.points;
+    path.moveTo(pts[0].x, pts[0].y);
+    for (const p of pts.slice(1)) path.lineTo(p.x, p.y);
+    if (d.closed) path.closePath();
+    ctx.stroke(path);
+    const dots = new Path2D();
+    for (const p of d.points) {
+      dots.moveTo(p.x + 4 * px, p.y);
+      dots.arc(p.x, p.y, 4 * px, 0, Math.PI * 2);
+    }
+    ctx.fillStyle = d.colour;
+    ctx.fill(dots);
+  }
+  ctx.setLineDash([]);
+  if (d.stroke && d.stroke.points.length) {
+    const path = new Path2D();
+    const [first, ...rest] = d.stroke.points;
+    path.moveTo(first.x, first.y);
+    for (const p of rest) path.lineTo(p.x, p.y);
+    if (rest.length === 0) path.lineTo(first.x + 0.01, first.y);
+    ctx.lineCap = 'round';
+    ctx.lineWidth = 2 * d.stroke.radius;
+    ctx.strokeStyle = d.stroke.erase ? 'rgba(255,255,255,0.55)' : withAlpha(d.colour, 0.5);
+    ctx.stroke(path);
+    ctx.lineCap = 'butt';
+  }
+}
+
+/** Suggestions: dashed outlines in the class colour, no fill, with the confidence beside each. */
+function drawSuggestions(ctx: CanvasRenderingContext2D, s: Scene, px: number): void {
+  const byColour = new Map<string, Batch>();
+  for (const m of s.suggestions!) {
+    const colour = s.colourOf(m.annotation.label);
+    let b = byColour.get(colour);
+    if (!b) byColour.set(colour, (b = { fill: new Path2D(), stroke: new Path2D() }));
+    addShape(b, m.annotation, s.skeletonOf?.(m.annotation.label));
+  }
+  ctx.setLineDash([7 * px, 5 * px]);
+  ctx.lineWidth = 2 * px;
+  for (const [colour, b] of byColour) {
+    ctx.strokeStyle = colour;
+    ctx.stroke(b.stroke);
+  }
+  ctx.setLineDash([]);
+  ctx.font = `${12 * px}px system-ui, sans-serif`;
+  ctx.textBaseline = 'bottom';
+  for (const m of s.suggestions!) {
+    const bb = cachedBounds(m.annotation);
+    if (!bb) continue;
+    const text = `${Math.round(m.confidence * 100)}%`;
+    const w = ctx.measureText(text).width + 6 * px;
+    ctx.fillStyle = m.focused ? '#000000' : 'rgba(0,0,0,0.7)';
+    ctx.fillRect(bb.x, bb.y - 16 * px, w, 16 * px);
+    ctx.fillStyle = '#FFFFFF';
+    ctx.fillText(text, bb.x + 3 * px, bb.y - 2 * px);
+    if (m.focused) {
+      ctx.strokeStyle = '#FFFFFF';
+      ctx.lineWidth = 3 * px;
+      ctx.strokeRect(bb.x - 2 * px, bb.y - 2 * px, bb.w + 4 * px, bb.h + 4 * px);
+    }
+  }
 }
