@@ -154,23 +154,20 @@ export function CanvasView(props: CanvasViewProps) {
       if (!c || !ctx) return;
       const p = latest.current;
       const d = drag.current;
-      let list = p.annotations;
-      if (d?.kind === 'move' && (d.dx || d.dy)) {
-        list = list.slice();
-        (list as Annotation[])[d.index] = translate(list[d.index], d.dx, d.dy);
-      } else if (d?.kind === 'handle') {
-        list = list.slice();
-        (list as Annotation[])[d.index] = d.current;
-      }
+      const list = p.annotations;
+      let overlay: { index: number; annotation: Annotation } | null = null;
+      if (d?.kind === 'move' && (d.dx || d.dy)) overlay = { index: d.index, annotation: translate(list[d.index], d.dx, d.dy) };
+      else if (d?.kind === 'handle') overlay = { index: d.index, annotation: d.current };
       const tiles = tilesFor();
-      const sel = p.selected >= 0 && p.selected < list.length && !p.readOnly && !p.isLocked?.(p.selected) ? list[p.selected] : undefined;
+      const sel = p.selected >= 0 && p.selected < list.length && !p.readOnly && !p.isLocked?.(p.selected)
+        ? (overlay?.index === p.selected ? overlay.annotation : list[p.selected]) : undefined;
       stats.current = render(ctx, {
         viewport: vp.current, width: size.current.w, height: size.current.h,
         image: p.tiles ? null : imageRef.current, tiles,
         imageWidth: p.imageWidth, imageHeight: p.imageHeight, annotations: list, colourOf: p.colourOf, skeletonOf: p.skeletonOf,
         selected: p.selected, isHidden: p.isHidden, dimmed: p.dimmed, suggestions: p.suggestions,
         handles: sel && p.tool === 'select' ? handlesOf(sel, 24 / vp.current.scale) : undefined,
-        draft: draftOf(p, d),
+        draft: draftOf(p, d), overlay,
       });
       if ((p.tiles ? tiles.length > 0 : imageRef.current) && painted.current.at === undefined) markPainted();
       if (p.tiles && tiles.length > 0 && !tilesShown) setTilesShown(true);

@@ -54,6 +54,8 @@ export interface Scene {
   suggestions?: readonly SuggestionMark[];
   /** Drawn faded (e.g. the other side of a conflict shown for comparison). */
   dimmed?: boolean;
+  /** An object being dragged: left out of the cached layer ({@code index}) and drawn on top as {@code annotation}. */
+  overlay?: { index: number; annotation: Annotation } | null;
 }
 
 export interface FrameStats {
@@ -201,27 +203,29 @@ function addDots(dots: Path2D, a: Annotation, r: number): void {
   }
 }
 
-/** The whole set's per-colour paths, reused while the list (and hidden set) stays the same. */
+/** The whole set's per-colour paths, reused while the list and the objects shown stay the same. */
 interface WholeSet {
   list: readonly Annotation[];
-  hiddenKey: string;
+  shownKey: string;
   batches: Map<string, Batch>;
-  order: number[];
 }
 let whole: WholeSet | null = null;
 
-function wholeSet(s: Scene, order: number[], hiddenKey: string): Map<string, Batch> {
-  if (whole && whole.list === s.annotations && whole.hiddenKey === hiddenKey) return whole.batches;
+function wholeSet(s: Scene, order: number[], shown: readonly number[]): Map<string, Batch> {
+  const shownKey = shown.join(',');
+  if (whole && whole.list === s.annotations && whole.shownKey === shownKey) return whole.batches;
+  const isShown = new Uint8Array(s.annotations.length);
+  for (const i of shown) isShown[i] = 1;
   const batches = new Map<string, Batch>();
   for (const i of order) {
     const a = s.annotations[i];
-    if (s.isHidden?.(i) || a.kind === 'mask' || a.kind === 'tag') continue;
+    if (!isShown[i] || a.kind === 'mask' || a.kind === 'tag') continue;
     const colour = s.colourOf(a.label);
     let b = batches.get(colour);
     if (!b) batches.set(colour, (b = { fill: new Path2D(), stroke: new Path2D() }));
     addShape(b, a, s.skeletonOf?.(a.label));
   }
-  whole = { list: s.annotations, hiddenKey, batches, order };
+  whole = { list: s.annotations, shownKey, batches };
   return batches;
 }
 
@@ -237,16 +241,91 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
   for (const t of s.tiles ?? []) ctx.drawImage(t.image, t.rect.x, t.rect.y, t.rect.w, t.rect.h);
   const view = visibleImageRect(v, s.width, s.height);
   const px = 1 / v.scale; // one screen pixel in image units
-  const margin = { x: view.x - 4 * px, y: view.y - 4 * px, w: view.w + 8 * px, h: view.h + 8 * px };
-  const index = indexOf(s.annotations, s.imageWidth, s.imageHeight);
-  const visible = index.query(margin);
-  const order = drawOrder(s.annotations);
-  const hiddenKey = s.isHidden ? s.annotations.map((_, i) => (s.isHidden!(i) ? '1' : '0')).join('') : '';
-  const shown = visible.filter((i) => !s.isHidden?.(i));
-  const drawn = shown.length, culled = s.annotations.length - visible.length;
+  const skip = s.overlay?.index ?? -1;
+  const isHidden = (i: number) => i === skip || !!s.isHidden?.(i);
+  const hiddenKey = s.annotations.map((_, i) => (isHidden(i) ? '1' : '0')).join('');
+  // the annotations are drawn into a cached layer at this zoom; panning only moves it (one drawImage)
+  let l = layer;
+  if (!l || l.list !== s.annotations || l.hiddenKey !== hiddenKey || l.scale !== v.scale || l.dpr !== dpr
+      || l.colourOf !== s.colourOf || !contains(l.region, view, s.imageWidth, s.imageHeight)) {
+    l = layer = buildLayer(s, v.scale, dpr, view, isHidden, hiddenKey);
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.globalAlpha = s.dimmed ? 0.45 : 1;
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(l.canvas as CanvasImageSource, Math.round((v.tx + l.region.x * v.scale) * dpr), Math.round((v.ty + l.region.y * v.scale) * dpr));
+  ctx.globalAlpha = 1;
+  ctx.setTransform(dpr * v.scale, 0, 0, dpr * v.scale, dpr * v.tx, dpr * v.ty);
+  if (s.overlay) drawObjects(ctx, { ...s, annotations: [s.overlay.annotation], isHidden: undefined }, [0], px);
+  const visible = indexOf(s.annotations, s.imageWidth, s.imageHeight).query(view);
+  const drawn = visible.length, culled = s.annotations.length - visible.length;
 
-  // masks first (under outlines), in z-order
+  if (s.suggestions?.length) drawSuggestions(ctx, s, px);
+
+  const sel = s.overlay && s.overlay.index === s.selected ? s.overlay.annotation : s.selected >= 0 ? s.annotations[s.selected] : undefined;
+  const sb = sel ? cachedBounds(sel) : null;
+  if (sb) {
+    ctx.setLineDash([6 * px, 4 * px]);
+    ctx.strokeStyle = '#FFFFFF';
+    ctx.lineWidth = 3 * px;
+    ctx.strokeRect(sb.x - 3 * px, sb.y - 3 * px, sb.w + 6 * px, sb.h + 6 * px);
+    ctx.strokeStyle = '#000000';
+    ctx.lineWidth = 1.5 * px;
+    ctx.strokeRect(sb.x - 3 * px, sb.y - 3 * px, sb.w + 6 * px, sb.h + 6 * px);
+    ctx.setLineDash([]);
+  }
+  if (s.handles?.length) drawHandles(ctx, s.handles, px);
+  if (s.draft) drawDraft(ctx, s.draft, s, px);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  return { drawn, culled, ms: performance.now() - t0 };
+}
+
+/** The annotations drawn at one zoom, for a region of the image (the whole image when it fits in MAX_LAYER). */
+interface Layer {
+  list: readonly Annotation[];
+  hiddenKey: string;
+  scale: number;
+  dpr: number;
+  colourOf: (label: number) => string;
+  region: Rect;
+  canvas: HTMLCanvasElement | OffscreenCanvas;
+}
+let layer: Layer | null = null;
+const MAX_LAYER = 4096;
+
+function contains(region: Rect, view: Rect, w: number, h: number): boolean {
+  // the view, cut to the image, lies inside the region
+  const x0 = Math.max(0, view.x), y0 = Math.max(0, view.y);
+  const x1 = Math.min(w, view.x + view.w), y1 = Math.min(h, view.y + view.h);
+  return x1 <= x0 || y1 <= y0 || (x0 >= region.x && y0 >= region.y && x1 <= region.x + region.w && y1 <= region.y + region.h);
+}
+
+function buildLayer(s: Scene, scale: number, dpr: number, view: Rect, isHidden: (i: number) => boolean, hiddenKey: string): Layer {
+  const k = scale * dpr;
+  let region: Rect = { x: 0, y: 0, w: s.imageWidth, h: s.imageHeight };
+  if (s.imageWidth * k > MAX_LAYER || s.imageHeight * k > MAX_LAYER) {
+    // the view and a view's size around it, within the image and the size limit
+    const mw = Math.min(view.w, (MAX_LAYER / k - view.w) / 2), mh = Math.min(view.h, (MAX_LAYER / k - view.h) / 2);
+    const x0 = Math.max(0, view.x - Math.max(0, mw)), y0 = Math.max(0, view.y - Math.max(0, mh));
+    const x1 = Math.min(s.imageWidth, view.x + view.w + Math.max(0, mw)), y1 = Math.min(s.imageHeight, view.y + view.h + Math.max(0, mh));
+    region = { x: x0, y: y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
+  }
+  // a few pixels of margin so that outlines at the image border are not cut
+  const pad = 8 / k;
+  region = { x: region.x - pad, y: region.y - pad, w: region.w + 2 * pad, h: region.h + 2 * pad };
+  const cw = Math.max(1, Math.min(MAX_LAYER + 16, Math.ceil(region.w * k))), ch = Math.max(1, Math.min(MAX_LAYER + 16, Math.ceil(region.h * k)));
+  const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(cw, ch)
+    : Object.assign(document.createElement('canvas'), { width: cw, height: ch });
+  const lctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+  lctx.setTransform(k, 0, 0, k, -region.x * k, -region.y * k);
+  const idx = indexOf(s.annotations, s.imageWidth, s.imageHeight).query(region).filter((i) => !isHidden(i));
+  drawObjects(lctx, s, idx, 1 / scale, region);
+  return { list: s.annotations, hiddenKey, scale, dpr, colourOf: s.colourOf, region, canvas };
+}
+
+/** Masks, then outlines batched per colour, then point dots, of the annotations {@code shown} (indices). */
+function drawObjects(ctx: CanvasRenderingContext2D, s: Scene, shown: readonly number[], px: number, region?: Rect): void {
+  const order = drawOrder(s.annotations);
   const isVisible = new Uint8Array(s.annotations.length);
   for (const i of shown) isVisible[i] = 1;
   for (const i of order) {
@@ -258,15 +337,13 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
       ctx.drawImage(m.canvas as CanvasImageSource, m.x, m.y);
     }
   }
-
   let batches: Map<string, Batch>;
-  if (shown.length > 0.5 * s.annotations.length) {
-    batches = wholeSet(s, order, hiddenKey);
+  if (region && shown.length > 0.5 * s.annotations.length) {
+    batches = wholeSet(s, order, shown);
   } else {
     batches = new Map();
-    const visibleSet = new Set(shown);
     for (const i of order) {
-      if (!visibleSet.has(i)) continue;
+      if (!isVisible[i]) continue;
       const a = s.annotations[i];
       const colour = s.colourOf(a.label);
       let b = batches.get(colour);
@@ -298,26 +375,6 @@ export function render(ctx: CanvasRenderingContext2D, s: Scene): FrameStats {
     ctx.lineWidth = px;
     ctx.stroke(d);
   }
-  ctx.globalAlpha = 1;
-
-  if (s.suggestions?.length) drawSuggestions(ctx, s, px);
-
-  const sel = s.selected >= 0 ? s.annotations[s.selected] : undefined;
-  const sb = sel ? cachedBounds(sel) : null;
-  if (sb) {
-    ctx.setLineDash([6 * px, 4 * px]);
-    ctx.strokeStyle = '#FFFFFF';
-    ctx.lineWidth = 3 * px;
-    ctx.strokeRect(sb.x - 3 * px, sb.y - 3 * px, sb.w + 6 * px, sb.h + 6 * px);
-    ctx.strokeStyle = '#000000';
-    ctx.lineWidth = 1.5 * px;
-    ctx.strokeRect(sb.x - 3 * px, sb.y - 3 * px, sb.w + 6 * px, sb.h + 6 * px);
-    ctx.setLineDash([]);
-  }
-  if (s.handles?.length) drawHandles(ctx, s.handles, px);
-  if (s.draft) drawDraft(ctx, s.draft, s, px);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  return { drawn, culled, ms: performance.now() - t0 };
 }
 
 function drawHandles(ctx: CanvasRenderingContext2D, handles: readonly Handle[], px: number): void {

@@ -6,7 +6,7 @@ export type AttributeValue = string | number | boolean | string[];
 
 /** The value a new annotation starts with: the spec's default, or nothing (undefined) for optional ones. */
 export function defaultValue(spec: AttributeSpec): AttributeValue | undefined {
-  if (spec.default !== undefined && spec.default !== null) return spec.default as AttributeValue;
+  if (spec.default !== undefined && spec.default !== null && spec.default !== '') return spec.default as AttributeValue;
   if (!spec.required) return undefined;
   switch (spec.type) {
     case 'checkbox':

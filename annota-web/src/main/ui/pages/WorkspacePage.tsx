@@ -324,9 +324,16 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
   };
   const shownSuggestions = useMemo(() => visibleSuggestions(suggestions ?? [], threshold), [suggestions, threshold]);
 
-  // keyboard shortcuts (not while typing in a field)
+  // keyboard shortcuts (not while typing in a field); the listener calls the latest render's handler, so a key
+  // pressed right after another (a tool, then its class) sees the state the first one set
+  const onKey = useRef<(e: KeyboardEvent) => void>();
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+    const listener = (e: KeyboardEvent) => onKey.current?.(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+  {
+    onKey.current = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
       if (t.closest('input, textarea, select, [contenteditable]')) return;
       if (!e.ctrlKey && !e.metaKey && !e.altKey && view.current?.draftKey(e.key)) {
@@ -383,9 +390,7 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
       }
       e.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  }
 
   if (error) return <section class="page"><ErrorBox error={error} /></section>;
   if (!image) return <section class="page"><Spinner /></section>;
@@ -478,7 +483,11 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
                     readOnly={preview === 'theirs'} dimmed={preview === 'theirs'}
                     suggestions={editing ? undefined : shownSuggestions.map((s) => ({ annotation: s.annotation, confidence: s.confidence, focused: s.id === focused }))}
                     label={`${image.file_name}, ${image.width} by ${image.height} pixels, ${list.length} annotations`}
-                    controller={(c) => (view.current = c)}
+                    controller={(c) => {
+                      view.current = c;
+                      // for the browser measurements (journeys.mjs): pan scripted frame by frame, time the first paint
+                      (window as unknown as { annotaView?: ViewController }).annotaView = c;
+                    }}
                     onPick={(i) => { setSelected(i); setNotice(''); }}
                     onCreate={create} onReplace={replace} onDelete={remove} onStroke={stroke} onDraft={setDraft} onNotice={setNotice} />
       </div>
