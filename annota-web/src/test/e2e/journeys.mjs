@@ -259,8 +259,9 @@ async function main() {
       const thingId = thing.schema.classes.find((c) => c.name === 'thing').id;
       const bodyId = body.schema.classes.find((c) => c.name === 'body').id;
       await page.reload();
-      await page.getByRole('status').filter({ hasText: 'Loading image' }).waitFor({ state: 'detached' });
       const before = (await api.get(`/images/${img.id}/annotations`)).annotations.length;
+      await page.getByRole('heading', { name: `Objects (${before})` }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Loading image' }).waitFor({ state: 'detached' });
       await page.keyboard.press('t');
       await page.keyboard.press('1'); // tag the image "cat"
       await page.keyboard.press('r');
@@ -464,7 +465,7 @@ async function main() {
       await cold.p.screenshot({ path: join(SHOTS, '18-10k-tiles.png') });
       // pan a little at full resolution: only the tiles under the view are fetched
       await cold.p.evaluate(() => { window.annotaView.actualSize(); });
-      await cold.p.waitForTimeout(2500);
+      await cold.p.waitForTimeout(6000);
       await cold.p.screenshot({ path: join(SHOTS, '19-10k-tiles-100pct.png') });
       await cold.p.close();
       const warmCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, storageState: await context.storageState() });

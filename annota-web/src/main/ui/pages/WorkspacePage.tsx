@@ -334,6 +334,7 @@ export function WorkspacePage(props: { user: User; projectId: string; imageId: s
   }, []);
   {
     onKey.current = (e: KeyboardEvent) => {
+      if (!image) return; // still loading: an edit now would be replaced by the loaded set
       const t = e.target as HTMLElement;
       if (t.closest('input, textarea, select, [contenteditable]')) return;
       if (!e.ctrlKey && !e.metaKey && !e.altKey && view.current?.draftKey(e.key)) {
