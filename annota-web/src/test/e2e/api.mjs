@@ -26,6 +26,18 @@ export class Api {
     return text ? JSON.parse(text) : undefined;
   }
 
+  /** Uploads files (paths) to a project as multipart/form-data; returns the import report. */
+  async upload(projectId, paths) {
+    const { readFile } = await import('node:fs/promises');
+    const { basename } = await import('node:path');
+    const form = new FormData();
+    for (const p of paths) form.append('file', new Blob([await readFile(p)]), basename(p));
+    const r = await fetch(`${this.base}/api/v1/projects/${projectId}/images`, { method: 'POST', headers: { Cookie: this.cookie }, body: form });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`upload: HTTP ${r.status} ${text}`);
+    return JSON.parse(text);
+  }
+
   get(path, query) {
     return this.call('GET', path, undefined, query);
   }

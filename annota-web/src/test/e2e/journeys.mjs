@@ -10,6 +10,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Api } from './api.mjs';
+import { polygons, writePng } from './fixtures.mjs';
+import { tmpdir } from 'node:os';
 
 const BASE = need('ANNOTA_URL');
 const ADMIN = process.env.ANNOTA_ADMIN_USER ?? 'admin';
@@ -71,6 +73,24 @@ async function drawBox(page, fx0, fy0, fx1, fy1) {
   await page.mouse.move(c.x + c.width * ((fx0 + fx1) / 2), c.y + c.height * ((fy0 + fy1) / 2), { steps: 4 });
   await page.mouse.move(c.x + c.width * fx1, c.y + c.height * fy1, { steps: 4 });
   await page.mouse.up();
+}
+
+/** Clicks at fractions of the canvas. */
+async function clickAt(page, fx, fy, options) {
+  const c = await page.getByTestId('annotation-canvas').boundingBox();
+  await page.mouse.click(c.x + c.width * fx, c.y + c.height * fy, options);
+}
+
+async function savedAtLeast(page, version) {
+  await eventually(`saved badge at v${version} or later`, async () => {
+    if ((await saveState(page)) !== 'saved') return false;
+    const m = /v(\d+)/.exec(await page.getByTestId('save-badge').textContent());
+    return m && Number(m[1]) >= version;
+  }, 10_000);
+}
+
+async function blur(page) {
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
 }
 
 async function saveState(page) {
@@ -218,6 +238,121 @@ async function main() {
       await eventually('saved badge after the choice', async () => (await saveState(page)) === 'saved');
     });
 
+
+    await journey('draw_every_kind_edit_attributes_undo_redo_and_reload', page, async () => {
+      const img = state.images[0];
+      const schema = await api.get(`/projects/${state.projectId}/schema`);
+      const thing = await api.post(`/projects/${state.projectId}/schema/classes`, {
+        schema_version: schema.schema_version, name: 'thing', colour: '#009E73',
+        attributes: [
+          { name: 'colour', type: 'select', options: ['red', 'blue'] },
+          { name: 'count', type: 'number', min: 0, max: 10, integer: true },
+          { name: 'parked', type: 'checkbox' },
+          { name: 'note', type: 'text', max_length: 40 },
+          { name: 'flags', type: 'multi_select', options: ['dented', 'wet'] },
+        ],
+      });
+      const body = await api.post(`/projects/${state.projectId}/schema/classes`, {
+        schema_version: thing.schema_version, name: 'body', colour: '#CC79A7', kinds: ['keypoints'],
+        skeleton: { points: ['head', 'neck', 'tail'], edges: [[0, 1], [1, 2]] },
+      });
+      const thingId = thing.schema.classes.find((c) => c.name === 'thing').id;
+      const bodyId = body.schema.classes.find((c) => c.name === 'body').id;
+      await page.reload();
+      const before = (await api.get(`/images/${img.id}/annotations`)).annotations.length;
+      await page.getByRole('heading', { name: `Objects (${before})` }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Loading image' }).waitFor({ state: 'detached' });
+      await page.keyboard.press('t');
+      await page.keyboard.press('1'); // tag the image "cat"
+      await page.keyboard.press('r');
+      await drawBox(page, 0.3, 0.15, 0.42, 0.3);
+      await page.keyboard.press('p');
+      for (const [x, y] of [[0.45, 0.2], [0.55, 0.22], [0.5, 0.35]]) await clickAt(page, x, y);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('l');
+      for (const [x, y] of [[0.3, 0.45], [0.38, 0.5], [0.45, 0.45]]) await clickAt(page, x, y);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('d');
+      for (const [x, y] of [[0.5, 0.45], [0.53, 0.48]]) await clickAt(page, x, y);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('k');
+      await page.keyboard.press('4'); // body: the fourth class that allows keypoints
+      await clickAt(page, 0.58, 0.4);
+      await page.getByTestId('ws-notice').filter({ hasText: 'Place “neck”' }).waitFor();
+      await page.keyboard.press('n'); // neck not visible: unlabelled
+      await clickAt(page, 0.62, 0.5);
+      await page.keyboard.press('m');
+      {
+        const c = await page.getByTestId('annotation-canvas').boundingBox();
+        await page.mouse.move(c.x + c.width * 0.3, c.y + c.height * 0.6);
+        await page.mouse.down();
+        await page.mouse.move(c.x + c.width * 0.4, c.y + c.height * 0.62, { steps: 6 });
+        await page.mouse.up();
+      }
+      await page.keyboard.press('c');
+      await drawBox(page, 0.45, 0.58, 0.52, 0.68);
+      await page.keyboard.press('o');
+      await page.keyboard.press('3'); // thing
+      await drawBox(page, 0.56, 0.58, 0.66, 0.7);
+      // the new ellipse is selected: its attributes
+      await page.getByLabel('colour').selectOption('blue');
+      await page.getByLabel('count').fill('3');
+      await page.getByLabel('count').press('Tab');
+      await page.getByLabel('note').fill('left door');
+      await page.getByLabel('note').press('Tab');
+      await page.getByLabel('parked').check();
+      await page.locator('.attributes fieldset').getByLabel('wet').check();
+      await blur(page);
+      await page.keyboard.press('Control+z');
+      await eventually('undo clears the last attribute', async () => !(await page.locator('.attributes fieldset').getByLabel('wet').isChecked()));
+      await page.keyboard.press('Control+Shift+z');
+      await eventually('redo sets it again', async () => page.locator('.attributes fieldset').getByLabel('wet').isChecked());
+      await shot(page, '14-every-kind');
+      // edit a vertex: select the polygon and drag its first vertex
+      await page.keyboard.press('v');
+      await page.locator('.objects button', { hasText: 'polygon' }).first().click();
+      await blur(page);
+      {
+        const c = await page.getByTestId('annotation-canvas').boundingBox();
+        await page.mouse.move(c.x + c.width * 0.45, c.y + c.height * 0.2);
+        await page.mouse.down();
+        await page.mouse.move(c.x + c.width * 0.43, c.y + c.height * 0.16, { steps: 4 });
+        await page.mouse.up();
+      }
+      await shot(page, '15-vertex-edit');
+      let last;
+      const saved = await eventually('every kind on the server', async () => {
+        if ((await saveState(page)) !== 'saved') return null;
+        last = await api.get(`/images/${img.id}/annotations`);
+        return last.annotations.length === before + 9 ? last : null;
+      }, 15_000).catch((e) => {
+        throw new Error(`${e.message}; the server has ${last?.annotations.map((a) => a.kind)}`);
+      });
+      const kinds = saved.annotations.map((a) => a.kind).sort();
+      for (const k of ['tag', 'rotated_box', 'polygon', 'polyline', 'points', 'keypoints', 'mask', 'cuboid', 'ellipse']) {
+        check(kinds.includes(k), `a ${k} was saved (${kinds})`);
+      }
+      const ellipse = saved.annotations.find((a) => a.kind === 'ellipse');
+      check(ellipse.label === thingId, `ellipse class ${ellipse.label}`);
+      check(JSON.stringify(ellipse.attributes) === JSON.stringify({ colour: 'blue', count: 3, flags: ['wet'], note: 'left door', parked: true }),
+        `ellipse attributes ${JSON.stringify(ellipse.attributes)}`);
+      const kp = saved.annotations.find((a) => a.kind === 'keypoints');
+      check(kp.label === bodyId && kp.keypoints.length === 9 && kp.keypoints[5] === 0 && kp.keypoints[8] === 2, `keypoints ${kp.keypoints}`);
+      const poly = saved.annotations.find((a) => a.kind === 'polygon');
+      check(poly.polygon[0].length === 6, `polygon ${poly.polygon}`);
+      const mask = saved.annotations.find((a) => a.kind === 'mask');
+      check(typeof mask.mask.counts === 'string' && mask.mask.size[0] === img.height && mask.mask.size[1] === img.width, `mask ${JSON.stringify(mask.mask.size)}`);
+      check(saved.annotations.find((a) => a.kind === 'cuboid').cuboid.length === 16, 'cuboid of 16 numbers');
+      await page.reload();
+      await eventually('every object after reload', async () => (await page.locator('.objects li').count()) === saved.annotations.length - 1);
+      await page.locator('.tagbar .chip.on', { hasText: 'cat' }).waitFor();
+      // the reloaded page saves nothing new, and the server's set is unchanged (round trip through the UI)
+      await page.waitForTimeout(800);
+      const after = await api.get(`/images/${img.id}/annotations`);
+      check(after.version === saved.version && JSON.stringify(after.annotations) === JSON.stringify(saved.annotations), 'the set is unchanged after reload');
+      state.before = saved.annotations.length;
+    });
+
     await journey('review_accept_and_reject', page, async () => {
       const ana = await api.post('/users', { username: 'ana', password: 'ana-password-1', role: 'user' });
       await api.put(`/projects/${state.projectId}/members/${ana.id}`, { role: 'annotator' });
@@ -260,6 +395,89 @@ async function main() {
       check(byImage[coffee.id].state === 'rejected', `coffee job ${byImage[coffee.id].state}`);
       const comments = await api.get(`/jobs/${byImage[coffee.id].id}/comments`);
       check(comments.some((c) => c.text === 'The box misses the cup handle.'), 'the reject comment is kept');
+    });
+
+    await journey('measure_5000_polygons_and_a_10k_image', page, async () => {
+      const dir = join(tmpdir(), `annota-e2e-${process.pid}`);
+      mkdirSync(dir, { recursive: true });
+      const fieldPng = join(dir, 'field-4000x3000.png');
+      const bigPng = join(dir, 'grid-10000x10000.png');
+      await writePng(fieldPng, 4000, 3000, (x, y) => [90 + ((x >> 6) % 2) * 30, 120 + ((y >> 6) % 2) * 30, 90]);
+      await writePng(bigPng, 10000, 10000, (x, y) => [((x / 1000) | 0) * 25, ((y / 1000) | 0) * 25, ((x >> 5) + (y >> 5)) % 2 ? 200 : 160]);
+      const report = await api.upload(state.projectId, [fieldPng, bigPng]);
+      check(report.added.length === 2, `uploaded ${JSON.stringify(report)}`);
+      const field = report.added.find((a) => a.name.startsWith('field')).image_id;
+      const big = report.added.find((a) => a.name.startsWith('grid')).image_id;
+      const classes = (await api.get(`/projects/${state.projectId}/schema`)).schema.classes.filter((c) => c.kinds.includes('polygon')).map((c) => c.id);
+      await api.put(`/images/${field}/annotations`, { version: 0, annotations: polygons(5000, 4000, 3000, classes.slice(0, 3)) });
+
+      const panFrames = async (frames) => page.evaluate(async (n) => {
+        const v = window.annotaView;
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        await frame();
+        let last = await frame();
+        const intervals = [], render = [];
+        for (let i = 0; i < n; i++) {
+          const cur = v.viewport();
+          v.setViewport({ ...cur, tx: cur.tx + (i < n / 2 ? 6 : -6), ty: cur.ty + (i % 40 < 20 ? 3 : -3) });
+          const t = await frame();
+          intervals.push(t - last);
+          last = t;
+          render.push(v.lastFrame().ms);
+        }
+        const stats = (xs) => {
+          const s = [...xs].sort((a, b) => a - b);
+          return { mean: +(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2), p50: +s[Math.floor(s.length / 2)].toFixed(2), p95: +s[Math.floor(s.length * 0.95)].toFixed(2), max: +s[s.length - 1].toFixed(2) };
+        };
+        return { frames: n, frame_ms: stats(intervals), render_ms: stats(render), drawn: v.lastFrame().drawn, culled: v.lastFrame().culled };
+      }, frames);
+
+      await page.goto(`${BASE}/projects/${state.projectId}/images/${field}`);
+      await page.getByRole('status').filter({ hasText: 'Loading image' }).waitFor({ state: 'detached', timeout: 30_000 });
+      await eventually('5,000 objects listed', async () => (await page.getByRole('heading', { name: 'Objects (5000)' }).count()) === 1);
+      await page.keyboard.press('v');
+      const fitted = await panFrames(120);
+      await shot(page, '16-5000-polygons');
+      await page.evaluate(() => window.annotaView.zoom(4));
+      const zoomed = await panFrames(120);
+      await shot(page, '17-5000-polygons-zoomed');
+      // picking goes through the index: a click selects within one frame
+      const t0 = Date.now();
+      await clickAt(page, 0.5, 0.5);
+      const clickMs = Date.now() - t0;
+      console.log(`MEASURE 5000 polygons, 1280x800 viewport, panning at fit: ${JSON.stringify(fitted)}`);
+      console.log(`MEASURE 5000 polygons, panning at 4x zoom (culling): ${JSON.stringify(zoomed)}`);
+      console.log(`MEASURE click to select among 5000 polygons: ${clickMs} ms (round trip through playwright)`);
+
+      const openTime = async (ctx, query) => {
+        const p = await ctx.newPage();
+        await p.goto(`${BASE}/projects/${state.projectId}/images/${big}${query}`);
+        const ms = await p.evaluate(async () => {
+          for (let i = 0; i < 600 && !window.annotaView; i++) await new Promise((r) => setTimeout(r, 50));
+          return window.annotaView.firstPaint();
+        });
+        const tiles = await p.getByTestId('annotation-canvas').getAttribute('data-tiles');
+        return { p, ms: Math.round(ms), tiles };
+      };
+      const cold = await openTime(context, '');
+      check(cold.tiles === 'on', 'the 10k image opens from tiles');
+      await cold.p.waitForTimeout(1500);
+      await cold.p.screenshot({ path: join(SHOTS, '18-10k-tiles.png') });
+      // pan a little at full resolution: only the tiles under the view are fetched
+      await cold.p.evaluate(() => { window.annotaView.actualSize(); });
+      await cold.p.waitForTimeout(6000);
+      await cold.p.screenshot({ path: join(SHOTS, '19-10k-tiles-100pct.png') });
+      await cold.p.close();
+      const warmCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, storageState: await context.storageState() });
+      const warm = await openTime(warmCtx, '');
+      await warm.p.close();
+      const origCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, storageState: await context.storageState() });
+      const original = await openTime(origCtx, '?tiles=off');
+      check(original.tiles === 'off', 'the original is used with ?tiles=off');
+      await original.p.close();
+      await warmCtx.close();
+      await origCtx.close();
+      console.log(`MEASURE open 10000x10000 (navigation start to first image pixels drawn): tiles, first open (server makes them) ${cold.ms} ms; tiles, cached on the server ${warm.ms} ms; original PNG ${original.ms} ms`);
     });
   } finally {
     await browser.close();

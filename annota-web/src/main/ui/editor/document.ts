@@ -16,6 +16,8 @@ export class AnnotationDocument {
   private redoStack: Change[] = [];
   private rev = 0;
   private readonly listeners = new Set<(doc: AnnotationDocument) => void>();
+  private readonly keys = new WeakMap<Annotation, number>();
+  private nextKey = 1;
 
   constructor(initial: readonly Annotation[] = [], private readonly maxHistory = 200) {
     this.list = initial;
@@ -51,9 +53,25 @@ export class AnnotationDocument {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * A stable key for an annotation while it is edited (for hide and lock, which are not saved): an edit that
+   * replaces an object in place (same list length, same position) keeps its key; undo brings the old object,
+   * with its key, back.
+   */
+  keyOf(a: Annotation): number {
+    let k = this.keys.get(a);
+    if (k === undefined) this.keys.set(a, (k = this.nextKey++));
+    return k;
+  }
+
   /** Replaces the list as one undoable step. */
   apply(what: string, next: readonly Annotation[]): void {
     if (next === this.list) return;
+    if (next.length === this.list.length) {
+      for (let i = 0; i < next.length; i++) {
+        if (next[i] !== this.list[i] && !this.keys.has(next[i])) this.keys.set(next[i], this.keyOf(this.list[i]));
+      }
+    }
     this.undoStack.push({ what, before: this.list, after: next });
     if (this.undoStack.length > this.maxHistory) this.undoStack.shift();
     this.redoStack = [];

@@ -85,6 +85,11 @@ export function bounds(a: Annotation): Rect | null {
   return boundsOf(outlinePoints(a));
 }
 
+/** A cuboid face (top-left, bottom-left, top-right, bottom-right, as Cuboid2D orders it) as a ring. */
+export function faceRing<T>(face: readonly T[]): T[] {
+  return face.length === 4 ? [face[0], face[1], face[3], face[2]] : face.slice();
+}
+
 function pointInRing(p: Point, ring: Point[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -141,8 +146,10 @@ export function hitTest(a: Annotation, p: Point, tol: number): boolean {
     case 'points':
     case 'keypoints':
       return outlinePoints(a).some((q) => Math.hypot(p.x - q.x, p.y - q.y) <= tol);
-    case 'cuboid':
-      return pointInRing(p, pairs(a.cuboid ?? []).slice(0, 4)) || pointInRing(p, pairs(a.cuboid ?? []).slice(4, 8));
+    case 'cuboid': {
+      const c = pairs(a.cuboid ?? []);
+      return pointInRing(p, faceRing(c.slice(0, 4))) || pointInRing(p, faceRing(c.slice(4, 8)));
+    }
     default:
       return false;
   }

@@ -1,6 +1,7 @@
 // The dataset browser: a thumbnail grid loaded page by page (keyset cursors, more pages as the user scrolls),
 // the filters and sort orders the API offers, and multi-select to hand images to annotators.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { rememberListing } from '../lib/listing';
 import { api } from '../api/client';
 import type { ImageInfo, Member, Project, User } from '../api/types';
 import { ErrorBox, Link, Spinner } from '../app/ui';
@@ -52,6 +53,16 @@ export function ImagesTab({ project, user }: { project: Project; user: User }) {
     setSelected(new Set());
     void load(true);
   }, [filters, project.id]);
+
+  // the workspace's next/previous image follow this listing
+  useEffect(() => {
+    if (cursor === undefined) return;
+    const query: Record<string, string> = { sort: filters.sort };
+    if (filters.split) query.split = filters.split;
+    if (filters.hasAnnotations) query.has_annotations = filters.hasAnnotations;
+    if (filters.nearDuplicate) query.near_duplicate = filters.nearDuplicate;
+    rememberListing(project.id, { query, ids: images.map((i) => i.id), nextCursor: cursor });
+  }, [images, cursor]);
 
   // infinite scroll: load the next page when the end of the grid comes into view
   useEffect(() => {

@@ -7,6 +7,7 @@ import dev.annota.server.routes.ImageRoutes;
 import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
+import dev.annota.server.routes.TileRoutes;
 import dev.annota.server.routes.TokenRoutes;
 import dev.annota.server.routes.SuggestionRoutes;
 import dev.annota.server.routes.UserRoutes;
@@ -27,6 +28,7 @@ public final class StandardRoutes {
                 new ProjectRoutes(ctx),
                 new AuditRoutes(ctx),
                 new ImageRoutes(ctx),
+                new TileRoutes(ctx),
                 new AnnotationRoutes(ctx),
                 new WorkflowRoutes(ctx),
                 new SuggestionRoutes(ctx),
