@@ -28,6 +28,7 @@ public final class BenchMain {
         all.put("coco-eval", CocoEvalBench::cocoEval);
         all.put("coco-scale", CocoScaleBench::run);
         all.put("roc-auc", ClassificationBench::rocAuc);
+        all.put("serve-model", ServeBench::run);
         return all;
     }
 

@@ -26,6 +26,8 @@ final class Batcher implements AutoCloseable {
     private final BlockingQueue<Job> queue;
     private final List<Thread> runners = new ArrayList<>();
     private volatile ServeMetrics metrics;
+    /** Images submitted whose run has not started: in the queue or in a batch being gathered. */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closing;
 
     private record Job(PreparedImage image, CompletableFuture<Prediction> result, long queuedAt) {
@@ -48,8 +50,9 @@ final class Batcher implements AutoCloseable {
         runners.forEach(Thread::start);
     }
 
+    /** Images waiting for the model: queued, or gathered into a batch that has not started. */
     int depth() {
-        return queue.size();
+        return waiting.get();
     }
 
     /** Queues one image; the future completes with its prediction or the model's error. */
@@ -58,7 +61,9 @@ final class Batcher implements AutoCloseable {
             throw Problem.unavailable("shutting-down", "the server is shutting down");
         }
         Job job = new Job(image, new CompletableFuture<>(), System.nanoTime());
+        waiting.incrementAndGet();
         if (!queue.offer(job)) {
+            waiting.decrementAndGet();
             throw Problem.unavailable("overloaded", queue.size() + " images are already waiting for the model; retry later");
         }
         return job.result();
@@ -111,6 +116,7 @@ final class Batcher implements AutoCloseable {
     }
 
     private void run(List<Job> batch) {
+        waiting.addAndGet(-batch.size());
         try {
             List<Prediction> out = predictor.predictPrepared(batch.stream().map(Job::image).toList());
             metrics.batch(batch.size());
@@ -138,6 +144,7 @@ final class Batcher implements AutoCloseable {
         }
         // a request that slipped past the closing check after the runners left
         for (Job j; (j = queue.poll()) != null; ) {
+            waiting.decrementAndGet();
             j.result().completeExceptionally(Problem.unavailable("shutting-down", "the server is shutting down"));
         }
     }
