@@ -1,6 +1,8 @@
 package dev.annota.infer;
 
+import dev.annota.infer.descriptor.InputSpec;
 import dev.annota.infer.descriptor.ModelDescriptor;
+import dev.annota.infer.descriptor.ResizeFilter;
 import dev.annota.infer.descriptor.Postprocess;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +23,12 @@ public record ModelPackage(ModelDescriptor descriptor, Path modelFile, List<Mode
     /** The same package with other postprocessing (command-line or per-job overrides). */
     public ModelPackage withPostprocess(Postprocess p) {
         return new ModelPackage(descriptor.withPostprocess(p), modelFile, labels, source);
+    }
+
+    /** The same package resizing with another filter. */
+    public ModelPackage withResizeFilter(ResizeFilter f) {
+        InputSpec in = descriptor.input();
+        return new ModelPackage(descriptor.withInput(in.withResize(in.resize().withFilter(f))), modelFile, labels, source);
     }
 
     public String name() {

@@ -15,6 +15,7 @@ import dev.annota.infer.decode.OutputDecoder;
 import dev.annota.infer.decode.OutputTensor;
 import dev.annota.infer.descriptor.InputSpec;
 import dev.annota.infer.descriptor.Layout;
+import dev.annota.infer.descriptor.Postprocess;
 import dev.annota.infer.descriptor.TensorType;
 import dev.annota.infer.image.ImageDecoder;
 import dev.annota.infer.image.InputTransform;
@@ -113,14 +114,54 @@ public final class Predictor implements AutoCloseable {
         return out;
     }
 
-    private List<Prediction> run(List<RgbImage> batch) {
-        InputSpec in = model.descriptor().input();
-        int per = in.valuesPerImage();
-        int n = batch.size();
-        Scratch s = pool.pollFirst();
-        if (s == null || s.values.length < n * per) {
-            s = new Scratch(Math.max(n, dynamicBatch ? options.maxBatch() : 1) * per);
+    /** Decodes nothing and runs nothing: preprocesses {@code image} for this model on the calling thread. */
+    public PreparedImage prepare(RgbImage image, Postprocess postprocess) {
+        float[] values = new float[model.descriptor().input().valuesPerImage()];
+        InputTransform t = preprocessor.write(image, values, 0);
+        return new PreparedImage(values, t, postprocess);
+    }
+
+    /** {@link #prepare(RgbImage, Postprocess)} with the model's own postprocessing. */
+    public PreparedImage prepare(RgbImage image) {
+        return prepare(image, model.descriptor().postprocess());
+    }
+
+    /**
+     * One prediction per prepared image, in order, each decoded with its own postprocessing; batched when the
+     * model allows it. Thread-safe.
+     */
+    public List<Prediction> predictPrepared(List<PreparedImage> images) {
+        int per = model.descriptor().input().valuesPerImage();
+        for (PreparedImage p : images) {
+            if (p.values().length != per) {
+                throw new AnnotaException(where() + ": a prepared image holds " + p.values().length
+                        + " values, expected " + per + " (prepared for another model?)");
+            }
         }
+        List<Prediction> out = new ArrayList<>(images.size());
+        int step = dynamicBatch ? options.maxBatch() : 1;
+        for (int i = 0; i < images.size(); i += step) {
+            List<PreparedImage> batch = images.subList(i, Math.min(images.size(), i + step));
+            Scratch s = scratch(batch.size());
+            try {
+                s.buffer.clear();
+                for (PreparedImage p : batch) {
+                    s.buffer.put(p.values());
+                }
+                s.buffer.flip();
+                out.addAll(infer(s.buffer, batch.stream().map(PreparedImage::transform).toList(),
+                        batch.stream().map(PreparedImage::postprocess).toList()));
+            } finally {
+                pool.offerFirst(s);
+            }
+        }
+        return out;
+    }
+
+    private List<Prediction> run(List<RgbImage> batch) {
+        int per = model.descriptor().input().valuesPerImage();
+        int n = batch.size();
+        Scratch s = scratch(n);
         try {
             List<InputTransform> transforms = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -128,9 +169,28 @@ public final class Predictor implements AutoCloseable {
             }
             s.buffer.clear();
             s.buffer.put(s.values, 0, n * per).flip();
-            long[] shape = in.layout() == Layout.NCHW ? new long[] {n, 3, in.height(), in.width()}
-                    : new long[] {n, in.height(), in.width(), 3};
-            FloatBuffer values = s.buffer;
+            return infer(s.buffer, transforms, java.util.Collections.nCopies(n, model.descriptor().postprocess()));
+        } finally {
+            pool.offerFirst(s);
+        }
+    }
+
+    private Scratch scratch(int n) {
+        int per = model.descriptor().input().valuesPerImage();
+        Scratch s = pool.pollFirst();
+        if (s == null || s.values.length < n * per) {
+            s = new Scratch(Math.max(n, dynamicBatch ? options.maxBatch() : 1) * per);
+        }
+        return s;
+    }
+
+    /** Runs the model on the {@code transforms.size()} images in {@code values} and decodes each. */
+    private List<Prediction> infer(FloatBuffer values, List<InputTransform> transforms, List<Postprocess> posts) {
+        InputSpec in = model.descriptor().input();
+        int n = transforms.size();
+        long[] shape = in.layout() == Layout.NCHW ? new long[] {n, 3, in.height(), in.width()}
+                : new long[] {n, in.height(), in.width(), 3};
+        try {
             Map<String, OutputTensor> raw = NativeThreads.call(() -> {
                 Map<String, OutputTensor> m = new HashMap<>();
                 try (OnnxTensor input = in.dtype() == TensorType.FP16
@@ -145,13 +205,11 @@ public final class Predictor implements AutoCloseable {
             });
             List<Prediction> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(decoder.decode(raw, i, transforms.get(i), model.descriptor().postprocess()));
+                out.add(decoder.decode(raw, i, transforms.get(i), posts.get(i)));
             }
             return out;
         } catch (OrtException e) {
             throw new AnnotaException(where() + ": the run failed: " + e.getMessage(), e);
-        } finally {
-            pool.offerFirst(s);
         }
     }
 

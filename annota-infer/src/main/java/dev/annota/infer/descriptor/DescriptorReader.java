@@ -23,7 +23,7 @@ public final class DescriptorReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TOP = Set.of("name", "task", "model", "sha256", "labels", "input", "output", "postprocess");
     private static final Set<String> INPUT = Set.of("name", "layout", "width", "height", "resize", "color", "scale",
-            "mean", "std", "dtype");
+            "mean", "std", "dtype", "resize_filter");
     private static final Set<String> RESIZE = Set.of("mode", "pad", "align", "shorter_side");
     private static final Set<String> POST = Set.of("score_threshold", "nms_iou", "top_k");
 
@@ -88,7 +88,8 @@ public final class DescriptorReader {
         Layout layout = at.optional("layout").map(j -> j.choice(Layout.class)).orElse(Layout.NCHW);
         int width = at.required("width").integer();
         int height = at.required("height").integer();
-        Resize resize = at.optional("resize").map(DescriptorReader::resize).orElse(Resize.stretch());
+        ResizeFilter filter = at.optional("resize_filter").map(j -> j.choice(ResizeFilter.class)).orElse(ResizeFilter.BILINEAR);
+        Resize resize = at.optional("resize").map(DescriptorReader::resize).orElse(Resize.stretch()).withFilter(filter);
         ColorOrder color = at.optional("color").map(j -> j.choice(ColorOrder.class)).orElse(ColorOrder.RGB);
         double scale = 1;
         boolean byMax = false;

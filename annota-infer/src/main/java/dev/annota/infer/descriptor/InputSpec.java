@@ -57,6 +57,11 @@ public record InputSpec(String name, Layout layout, int width, int height, Resiz
         return std.clone();
     }
 
+    /** The same input with another resize step. */
+    public InputSpec withResize(Resize r) {
+        return new InputSpec(name, layout, width, height, r, color, scale, scaleByImageMax, mean, std, dtype);
+    }
+
     /** Values per image: 3 × width × height. */
     public int valuesPerImage() {
         return 3 * width * height;

@@ -42,6 +42,11 @@ public record ModelDescriptor(String name, Task task, String modelFile, Optional
         }
     }
 
+    /** The same descriptor with another input specification. */
+    public ModelDescriptor withInput(InputSpec in) {
+        return new ModelDescriptor(name, task, modelFile, sha256, labels, in, output, postprocess);
+    }
+
     /** The same descriptor with other postprocessing (command-line overrides). */
     public ModelDescriptor withPostprocess(Postprocess p) {
         return new ModelDescriptor(name, task, modelFile, sha256, labels, input, output, p);

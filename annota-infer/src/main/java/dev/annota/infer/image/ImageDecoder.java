@@ -37,6 +37,17 @@ public final class ImageDecoder {
 
     /** The upright pixels of an encoded image; {@code source} names it in errors. */
     public static RgbImage decode(byte[] bytes, String source) throws IOException {
+        return decode(bytes, source, MAX_PIXELS);
+    }
+
+    /**
+     * The upright pixels of an encoded image of at most {@code maxPixels} pixels, checked from the header before
+     * any pixel is decoded.
+     *
+     * @throws ImageTooLargeException when the header declares more pixels
+     * @throws AnnotaException        when the bytes are not a decodable image
+     */
+    public static RgbImage decode(byte[] bytes, String source, long maxPixels) throws IOException {
         BufferedImage image;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -47,9 +58,8 @@ public final class ImageDecoder {
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new AnnotaException(source + ": image of " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                            + " pixels is above the limit of " + MAX_PIXELS + " pixels");
+                if (pixels > maxPixels) {
+                    throw new ImageTooLargeException(source, reader.getWidth(0), reader.getHeight(0), maxPixels);
                 }
                 image = reader.read(0);
             } finally {

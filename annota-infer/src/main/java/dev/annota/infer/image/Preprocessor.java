@@ -5,13 +5,14 @@ import dev.annota.infer.descriptor.ColorOrder;
 import dev.annota.infer.descriptor.InputSpec;
 import dev.annota.infer.descriptor.Layout;
 import dev.annota.infer.descriptor.Resize;
+import dev.annota.infer.descriptor.ResizeFilter;
 import java.util.Objects;
 
 /**
- * Turns an upright RGB image into the model's input values in one pass: resize (stretch, letterbox or centre
- * crop) by bilinear sampling straight from the original pixels (half-pixel centres, edge clamp, the same
- * sampling as OpenCV's {@code INTER_LINEAR}), channel order, scale and mean/std, in NCHW or NHWC. The resized
- * image is never materialised. Immutable and thread-safe.
+ * Turns an upright RGB image into the model's input values: resize (stretch, letterbox or centre crop) with
+ * the descriptor's {@link ResizeFilter} straight from the original pixels (only the output pixels the model
+ * sees are computed, so a centre crop never resizes the margin), channel order, scale and mean/std, in NCHW
+ * or NHWC. Immutable and thread-safe.
  */
 public final class Preprocessor {
     private final InputSpec spec;
@@ -55,7 +56,9 @@ public final class Preprocessor {
 
     /**
      * Writes the {@code 3 × height × width} input values of {@code image} into {@code dst} from
-     * {@code offset} and returns where the image landed.
+     * {@code offset} and returns where the image landed. Resampling is separable (a horizontal pass over the
+     * source rows that are needed, then a vertical one) and each resized pixel is rounded to 8 bits, as the
+     * reference libraries' resized images are.
      */
     public InputTransform write(RgbImage image, float[] dst, int offset) {
         InputTransform t = transform(image.size());
@@ -68,53 +71,100 @@ public final class Preprocessor {
         int cy0 = (int) Math.round(Math.max(0, t.offsetY()));
         int cx1 = (int) Math.min(iw, Math.round(t.offsetX() + w * t.scaleX()));
         int cy1 = (int) Math.min(ih, Math.round(t.offsetY() + h * t.scaleY()));
-
-        int[] x0 = new int[iw];
-        int[] x1 = new int[iw];
-        float[] fx = new float[iw];
-        axis(t.scaleX(), t.offsetX(), w, x0, x1, fx);
-        int[] y0 = new int[ih];
-        int[] y1 = new int[ih];
-        float[] fy = new float[ih];
-        axis(t.scaleY(), t.offsetY(), h, y0, y1, fy);
+        ResizeFilter filter = spec.resize().filter();
+        Taps tx = Taps.of(filter, t.scaleX(), t.offsetX(), w, cx0, cx1);
+        Taps ty = Taps.of(filter, t.scaleY(), t.offsetY(), h, cy0, cy1);
+        float[] rows = horizontal(image, tx, ty, filter != ResizeFilter.BILINEAR && filter != ResizeFilter.AREA);
+        int rowLo = ty.sourceRange()[0];
+        int cw = cx1 - cx0;
 
         float[] a = new float[3];
         float[] b = new float[3];
         coefficients(image, a, b);
-        // channel k of the model reads RGB channel src[k] (shift 16 = red, 8 = green, 0 = blue)
-        int[] shift = spec.color() == ColorOrder.RGB ? new int[] {16, 8, 0} : new int[] {0, 8, 16};
+        // model channel k reads RGB channel src[k] of the resized rows (0 = red, 1 = green, 2 = blue)
+        int[] src = spec.color() == ColorOrder.RGB ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
         float pad = (float) spec.resize().padValue();
         boolean chw = spec.layout() == Layout.NCHW;
         int plane = iw * ih;
-        int[] px = image.pixels();
+        int step = chw ? plane : 1;
+        float[] px = new float[3];
         for (int v = 0; v < ih; v++) {
             boolean rowInside = v >= cy0 && v < cy1;
-            int r0 = y0[v] * w;
-            int r1 = y1[v] * w;
-            float wy = fy[v];
             for (int u = 0; u < iw; u++) {
                 int at = chw ? offset + v * iw + u : offset + (v * iw + u) * 3;
-                int step = chw ? plane : 1;
                 if (!rowInside || u < cx0 || u >= cx1) {
                     for (int k = 0; k < 3; k++) {
                         dst[at + k * step] = pad * a[k] + b[k];
                     }
                     continue;
                 }
-                int p00 = px[r0 + x0[u]];
-                int p01 = px[r0 + x1[u]];
-                int p10 = px[r1 + x0[u]];
-                int p11 = px[r1 + x1[u]];
-                float wx = fx[u];
+                px[0] = 0;
+                px[1] = 0;
+                px[2] = 0;
+                int first = ty.start(v);
+                for (int j = 0, n = ty.count(v); j < n; j++) {
+                    float wy = ty.weight(v, j);
+                    int base = ((first + j - rowLo) * cw + (u - cx0)) * 3;
+                    px[0] += wy * rows[base];
+                    px[1] += wy * rows[base + 1];
+                    px[2] += wy * rows[base + 2];
+                }
                 for (int k = 0; k < 3; k++) {
-                    int s = shift[k];
-                    float top = (p00 >>> s & 0xFF) + wx * ((p01 >>> s & 0xFF) - (p00 >>> s & 0xFF));
-                    float bottom = (p10 >>> s & 0xFF) + wx * ((p11 >>> s & 0xFF) - (p10 >>> s & 0xFF));
-                    dst[at + k * step] = (top + wy * (bottom - top)) * a[k] + b[k];
+                    dst[at + k * step] = byte8(px[src[k]]) * a[k] + b[k];
                 }
             }
         }
         return t;
+    }
+
+    /**
+     * The horizontal pass: for every source row some output row reads, the resized row of {@code tx}'s
+     * output pixels as interleaved RGB floats; rows nobody reads stay zero. PIL rounds this pass to 8 bits.
+     */
+    private static float[] horizontal(RgbImage image, Taps tx, Taps ty, boolean round) {
+        int[] range = ty.sourceRange();
+        int rowLo = range[0];
+        int nRows = range[1] - rowLo + 1;
+        int cw = tx.to - tx.from;
+        float[] rows = new float[Math.max(0, nRows) * cw * 3];
+        boolean[] needed = new boolean[Math.max(0, nRows)];
+        for (int v = ty.from; v < ty.to; v++) {
+            for (int j = 0; j < ty.count(v); j++) {
+                needed[ty.start(v) + j - rowLo] = true;
+            }
+        }
+        int[] pixels = image.pixels();
+        int w = image.width();
+        for (int r = 0; r < nRows; r++) {
+            if (!needed[r]) {
+                continue;
+            }
+            int line = (r + rowLo) * w;
+            int base = r * cw * 3;
+            for (int u = tx.from; u < tx.to; u++) {
+                float red = 0;
+                float green = 0;
+                float blue = 0;
+                int first = line + tx.start(u);
+                for (int j = 0, n = tx.count(u); j < n; j++) {
+                    float wx = tx.weight(u, j);
+                    int p = pixels[first + j];
+                    red += wx * (p >>> 16 & 0xFF);
+                    green += wx * (p >>> 8 & 0xFF);
+                    blue += wx * (p & 0xFF);
+                }
+                int at = base + (u - tx.from) * 3;
+                rows[at] = round ? byte8(red) : red;
+                rows[at + 1] = round ? byte8(green) : green;
+                rows[at + 2] = round ? byte8(blue) : blue;
+            }
+        }
+        return rows;
+    }
+
+    /** Rounds to the nearest 8-bit value. */
+    private static float byte8(float v) {
+        return v <= 0 ? 0 : v >= 255 ? 255 : (float) Math.floor(v + 0.5f);
     }
 
     /** value = pixel · a + b per model channel. */
@@ -125,13 +175,6 @@ public final class Preprocessor {
         for (int k = 0; k < 3; k++) {
             a[k] = (float) (scale / std[k]);
             b[k] = (float) (-mean[k] / std[k]);
-        }
-    }
-
-    /** Source indices and weights for every model pixel along one axis (half-pixel centres, edge clamp). */
-    static void axis(double scale, double offset, int srcLen, int[] i0, int[] i1, float[] f) {
-        for (int d = 0; d < i0.length; d++) {
-            Bilinear.sample((d + 0.5 - offset) / scale - 0.5, srcLen, d, i0, i1, f);
         }
     }
 }

@@ -38,6 +38,7 @@ class DescriptorReaderTest {
         assertEquals(ColorOrder.BGR, d.input().color());
         assertEquals(ResizeMode.CENTER_CROP, d.input().resize().mode());
         assertEquals(256, d.input().resize().shorterSide());
+        assertEquals(ResizeFilter.BILINEAR, d.input().resize().filter());
         assertEquals(2.0, d.input().std()[1]);
         assertEquals(TensorType.FP32, d.input().dtype());
         assertEquals(new OutputSpec.Classifier("out", Activation.SOFTMAX), d.output());
@@ -60,6 +61,8 @@ class DescriptorReaderTest {
                 Arguments.of("\"mean\": [1, 2, 3]", "\"mean\": [1, \"x\", 3]", "model.json#/input/mean/1", "mean", "x"),
                 Arguments.of("\"std\": 2", "\"std\": 0", "model.json#/input", "std", "0.0"),
                 Arguments.of("\"color\": \"bgr\"", "\"color\": \"cmyk\"", "model.json#/input/color", "color", "cmyk"),
+                Arguments.of("\"color\": \"bgr\"", "\"color\": \"bgr\", \"resize_filter\": \"bicubic\"", "model.json#/input/resize_filter",
+                        "resize_filter", "bicubic"),
                 Arguments.of("\"mode\": \"center_crop\"", "\"mode\": \"zoom\"", "model.json#/input/resize/mode", "mode", "zoom"),
                 Arguments.of("\"shorter_side\": 256", "\"shorter_side\": 100", "model.json#/input", "shorter_side", "100"),
                 Arguments.of("\"decoder\": \"classifier\"", "\"decoder\": \"yolo9\"", "model.json#/output/decoder", "decoder", "yolo9"),
@@ -80,6 +83,13 @@ class DescriptorReaderTest {
         assertEquals(location, err.location(), e.getMessage());
         assertEquals(field, err.field(), e.getMessage());
         assertEquals(value, err.value(), e.getMessage());
+    }
+
+    @Test
+    void the_resize_filter_is_read_from_input_resize_filter() throws IOException {
+        ModelDescriptor d = read(VALID.replace("\"color\": \"bgr\"", "\"color\": \"bgr\", \"resize_filter\": \"bilinear_antialias\""));
+        assertEquals(ResizeFilter.BILINEAR_ANTIALIAS, d.input().resize().filter());
+        assertEquals(ResizeMode.CENTER_CROP, d.input().resize().mode());
     }
 
     @Test

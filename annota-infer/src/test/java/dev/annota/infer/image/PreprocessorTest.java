@@ -1,5 +1,6 @@
 package dev.annota.infer.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.annota.core.geometry.ImageSize;
@@ -8,6 +9,7 @@ import dev.annota.infer.descriptor.ColorOrder;
 import dev.annota.infer.descriptor.InputSpec;
 import dev.annota.infer.descriptor.Layout;
 import dev.annota.infer.descriptor.Resize;
+import dev.annota.infer.descriptor.ResizeFilter;
 import dev.annota.infer.descriptor.TensorType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,46 @@ class PreprocessorTest {
         RgbImage img = new RgbImage(4, 1, new int[] {0x000000, 0x640000, 0xC80000, 0xFF0000});
         new Preprocessor(s).write(img, out, 0);
         assertEquals(50f, out[0], 1e-4);
-        assertEquals(227.5f, out[1], 1e-4);
+        assertEquals(228f, out[1], 1e-4); // 227.5 rounded to 8 bits, as OpenCV's resized image holds it
+    }
+
+    static float[] halve(ResizeFilter f) {
+        InputSpec s = plain(2, 1, Resize.stretch().withFilter(f));
+        float[] out = new float[s.valuesPerImage()];
+        new Preprocessor(s).write(new RgbImage(4, 1, new int[] {0x000000, 0x640000, 0xC80000, 0xFF0000}), out, 0);
+        return new float[] {out[0], out[1]};
+    }
+
+    @Test
+    void the_antialiased_bilinear_filter_widens_its_triangle_with_the_downscale_factor_as_pil_does() {
+        // PIL: support 2 at a 2x downscale; centre 1.0 reads pixels 0-2 with weights .75 .75 .25 (renormalised),
+        // centre 3.0 reads pixels 1-3 with .25 .75 .75: (0·.75 + 100·.75 + 200·.25) / 1.75 = 71.4 → 71
+        assertArrayEquals(new float[] {71, 209}, halve(ResizeFilter.BILINEAR_ANTIALIAS));
+    }
+
+    @Test
+    void the_area_filter_averages_the_pixels_each_output_pixel_covers() {
+        assertArrayEquals(new float[] {50, 228}, halve(ResizeFilter.AREA));
+    }
+
+    @Test
+    void the_nearest_filter_takes_the_pixel_under_the_output_centre() {
+        assertArrayEquals(new float[] {100, 255}, halve(ResizeFilter.NEAREST));
+    }
+
+    @Test
+    void every_filter_keeps_a_solid_image_solid_when_shrinking_and_enlarging() {
+        for (ResizeFilter f : ResizeFilter.values()) {
+            for (int[] size : new int[][] {{7, 5}, {40, 30}}) {
+                InputSpec s = plain(13, 11, Resize.stretch().withFilter(f));
+                float[] out = new float[s.valuesPerImage()];
+                new Preprocessor(s).write(solid(size[0], size[1], 0x4080C0), out, 0);
+                for (int i = 0; i < out.length; i++) {
+                    float want = i < 143 ? 0x40 : i < 286 ? 0x80 : 0xC0;
+                    assertEquals(want, out[i], 1e-4, f + " " + size[0] + "x" + size[1] + " value " + i);
+                }
+            }
+        }
     }
 
     @Test
