@@ -63,7 +63,7 @@ class HeadTrainingTest {
         Dataset data = DatasetReader.read(photoFolder(), false);
         assertEquals(88, data.size());
         TrainConfig c = TrainConfig.defaults(TrainMode.HEAD).withBackbone(backbone).withCacheDir(tmp.resolve("cache"))
-                .withEpochs(40).withSplit(0.25, 0.25);
+                .withEpochs(40).withSplit(0.25, 0.25).withThreads(1);
         Path out = tmp.resolve("head-model");
         TrainResult r = Training.run(c, data, out, EpochListener.NONE);
         assertTrue(r.test().get("accuracy") > 0.6, "chance is 1/3; test " + r.test());
