@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code annota eval}: metrics that match pycocotools and scikit-learn. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate predictions: COCO detection, classification, annotator agreement.",
-        subcommands = {EvalCocoCommand.class, EvalClassificationCommand.class, EvalAgreementCommand.class})
+        subcommands = {EvalCocoCommand.class, EvalClassificationCommand.class, EvalAgreementCommand.class, EvalModelCommand.class})
 final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
