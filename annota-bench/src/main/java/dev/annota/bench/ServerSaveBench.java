@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * threads for as long on the same database (the server stopped). Reports saves per second, p50/p99/max latency,
  * conflicts, errors, the raw saves per second and {@code ratio = throughput / raw}, and the CPU time this process
  * spent per save on each side (server and clients together; the load-independent figure on a shared machine), and
- *  the wall time the JIT compilers spent meanwhile (not CPU time: under load it includes waiting for a core).
+ * the wall time the JIT compilers spent meanwhile (not CPU time: under load it includes waiting for a core).
  */
 final class ServerSaveBench {
     static final int CLIENTS = 32;
@@ -116,7 +116,7 @@ final class ServerSaveBench {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Time the JIT compilers spent so far (part of the process CPU time while the server code still compiles). */
+    /** Wall time the JIT compilers spent so far, in milliseconds (0 where the JVM does not say). */
     private static long jitMillis() {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
