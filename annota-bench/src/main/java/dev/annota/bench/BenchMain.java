@@ -14,13 +14,14 @@ import java.util.function.Supplier;
 /**
  * Runs the benchmarks and prints one JSON document: for each, our time, the baseline's time from the same
  * run, and the speedup ratio. {@code BenchMain NAME...} runs only the named ones; {@code --seconds N} sets how
- * long the timed benchmarks run (server-save: 60 s per phase by default).
+ * long the timed benchmarks run (server-save: 60 s per phase by default); {@code --databases sqlite} runs
+ * server-save on one database only.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    private static Map<String, Supplier<BenchResult>> benchmarks(double seconds) {
+    private static Map<String, Supplier<BenchResult>> benchmarks(double seconds, List<String> databases) {
         Map<String, Supplier<BenchResult>> all = new LinkedHashMap<>();
         all.put("rasterize-polygons", GeometryBench::rasterizePolygons);
         all.put("mask-iou-matrix", GeometryBench::maskIouMatrix);
@@ -29,7 +30,7 @@ public final class BenchMain {
         all.put("coco-eval", CocoEvalBench::cocoEval);
         all.put("coco-scale", CocoScaleBench::run);
         all.put("roc-auc", ClassificationBench::rocAuc);
-        all.put("server-save", () -> ServerSaveBench.run(seconds));
+        all.put("server-save", () -> ServerSaveBench.run(databases, seconds, ServerSaveBench.CLIENTS, ServerSaveBench.IMAGES));
         all.put("serve-model", () -> ServeBench.run(seconds));
         return all;
     }
@@ -37,14 +38,17 @@ public final class BenchMain {
     public static void main(String[] args) throws IOException {
         List<String> names = new ArrayList<>();
         double seconds = 60;
+        List<String> databases = List.of("sqlite", "postgresql");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = parseSeconds(args[++i]);
+            } else if (args[i].equals("--databases") && i + 1 < args.length) {
+                databases = parseDatabases(args[++i]);
             } else {
                 names.add(args[i]);
             }
         }
-        Map<String, Supplier<BenchResult>> all = benchmarks(seconds);
+        Map<String, Supplier<BenchResult>> all = benchmarks(seconds, databases);
         if (names.isEmpty()) {
             names.addAll(all.keySet());
         }
@@ -73,6 +77,15 @@ public final class BenchMain {
         root.put("sink", Timer.sink());
         System.out.println(json.writeValueAsString(root));
         System.exit(0);
+    }
+
+    private static List<String> parseDatabases(String raw) {
+        List<String> names = List.of(raw.split(","));
+        if (names.isEmpty() || !List.of("sqlite", "postgresql").containsAll(names)) {
+            System.err.println("--databases: expected sqlite, postgresql or sqlite,postgresql, got " + raw);
+            System.exit(2);
+        }
+        return names;
     }
 
     private static double parseSeconds(String raw) {

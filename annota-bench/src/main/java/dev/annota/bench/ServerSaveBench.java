@@ -25,7 +25,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@code seconds} (after a short warm-up); then the baseline, raw JDBC writing the same rows from as many
  * threads for as long on the same database (the server stopped). Reports saves per second, p50/p99/max latency,
  * conflicts, errors, the raw saves per second and {@code ratio = throughput / raw}, and the CPU time this process
- * spent per save on each side (server and clients together; the load-independent figure on a shared machine).
+ * spent per save on each side (server and clients together; the load-independent figure on a shared machine), and
+ * the wall time the JIT compilers spent meanwhile (not CPU time: under load it includes waiting for a core).
  */
 final class ServerSaveBench {
     static final int CLIENTS = 32;
@@ -71,13 +72,16 @@ final class ServerSaveBench {
             SavePayloads payloads = new SavePayloads(label, 7);
             SaveClients.Outcome outcome;
             double serverCpu;
+            long serverJit;
             try (AnnotaServer server = AnnotaServer.create(ServerConfig.of(db.dataDir(), 0), db.database()).start()) {
                 server.context().auth().firstAdmin().ensure(Optional.of(PASSWORD));
                 SaveClients load = new SaveClients(server.apiUrl(), token(server.apiUrl()), images, payloads);
                 load.run(clients, warmUp, 1);
                 long cpu0 = processCpuNanos();
+                long jit0 = jitMillis();
                 outcome = load.run(clients, seconds, 2);
                 serverCpu = (processCpuNanos() - cpu0) / 1e6;
+                serverJit = jitMillis() - jit0;
             }
             RawSaves raw = new RawSaves(db, images, payloads);
             raw.run(clients, warmUp, 3);
@@ -97,6 +101,7 @@ final class ServerSaveBench {
             r.put("ratio", outcome.throughput() / rawThroughput);
             r.put("cpu_ms_per_save", serverCpu / Math.max(1, outcome.saves()));
             r.put("raw_cpu_ms_per_save", rawCpu / Math.max(1, rawThroughput * seconds));
+            r.put("jit_wall_ms_per_save", serverJit / (double) Math.max(1, outcome.saves()));
             return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,6 +114,12 @@ final class ServerSaveBench {
     /** CPU time of this whole process (server, clients and database driver together), in nanoseconds. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Wall time the JIT compilers spent so far, in milliseconds (0 where the JVM does not say). */
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** {@code count} image rows of 640×480 (no files: saving annotations never reads them), in one transaction. */

@@ -113,6 +113,56 @@ class AnnotationApiTest {
         assertEquals(0, f.http.get("annotator").get(path).json().get("version").asInt(), "nothing was saved");
     }
 
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void each_concurrent_writer_gets_its_own_version_and_content_back(Dialect dialect) throws InterruptedException {
+        ImageFixture f = fixture(dialect);
+        String path = "/images/" + f.oneImage(13) + "/annotations";
+        List<String> writers = List.of("annotator", "manager", "admin");
+        Map<String, List<String>> problems = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, String> sentByVersion = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int w = 0; w < writers.size(); w++) {
+            int writer = w;
+            Http http = f.http.get(writers.get(w));
+            threads.add(new Thread(() -> {
+                long version = 0;
+                for (int i = 0; i < 12; i++) {
+                    String box = "{\"kind\":\"box\",\"label\":1,\"box\":[" + (writer * 20 + 1) + "," + (i + 1) + ",5,5]}";
+                    Http.Response r = http.put(path, set(version, box));
+                    if (r.status() == 409) {
+                        version = r.json().get("current").get("version").asLong();
+                        continue;
+                    }
+                    if (r.status() != 200) {
+                        problems.computeIfAbsent("status", k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(r.text());
+                        return;
+                    }
+                    version = r.json().get("version").asLong();
+                    JsonNode got = r.json().get("annotations");
+                    if (got.size() != 1 || got.get(0).get("box").get(0).asInt() != writer * 20 + 1
+                            || got.get(0).get("box").get(1).asInt() != i + 1) {
+                        problems.computeIfAbsent("content", k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                .add(writers.get(writer) + " sent " + box + ", reply v" + version + " " + got);
+                    }
+                    sentByVersion.put(version, writer + ":" + (i + 1));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(Map.of(), problems, "every 200 reply describes its own save");
+        assertTrue(sentByVersion.size() >= 3, sentByVersion.toString());
+        for (Map.Entry<Long, String> e : sentByVersion.entrySet()) {
+            JsonNode stored = f.http.get("reviewer").get(path + "/versions/" + e.getKey()).json().get("annotations").get(0).get("box");
+            String[] sent = e.getValue().split(":");
+            assertEquals(Integer.parseInt(sent[0]) * 20 + 1, stored.get(0).asInt(), "version " + e.getKey());
+            assertEquals(Integer.parseInt(sent[1]), stored.get(1).asInt(), "version " + e.getKey());
+        }
+    }
+
     private static List<Double> doubles(JsonNode arr) {
         return java.util.stream.StreamSupport.stream(arr.spliterator(), false).map(JsonNode::asDouble).toList();
     }

@@ -149,4 +149,22 @@ class AuthApiTest {
             assertNotEquals(audit.get("entries").get(2).get("id"), next.get("entries").get(0).get("id"));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void a_role_change_takes_effect_on_the_next_request_of_a_session_and_a_token_already_used(Dialect dialect) {
+        try (TestServer t = TestServer.start(dialect)) {
+            String id = t.createUser("fay", "fay-password", "user");
+            assertEquals(200, t.admin().patch("/users/" + id, "{\"role\":\"admin\"}").status());
+            Http fay = t.login("fay", "fay-password");
+            Http script = t.anonymous().withBearer(fay.post("/auth/tokens", "{\"name\":\"t\"}").json().get("token").asText());
+            assertEquals(200, fay.get("/users").status());
+            assertEquals(200, script.get("/users").status());
+
+            assertEquals(200, t.admin().patch("/users/" + id, "{\"role\":\"user\"}").status());
+            assertEquals(403, fay.get("/users").status(), "the session's cached admin role is gone");
+            assertEquals(403, script.get("/users").status(), "the token's cached admin role is gone");
+            assertEquals("user", script.get("/auth/me").json().get("role").asText());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.annota.store;
 import dev.annota.core.annotation.Annotation;
 import dev.annota.store.json.AnnotationJson;
 import dev.annota.store.suggestions.Uncertainty;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *   <li>{@code image_suggestion_stats}: per image with model suggestions, their count and confidence range;
  *   <li>{@code image_scores}: named per-image scores, today {@link Uncertainty#SCORE_NAME}.
  * </ul>
+ *
+ * <p>A save writes only what changed: one upsert of the image's stats and of its author, and the class counts
+ * that differ from the stored ones (read first: usually none do).
  *
  * <p>{@link AnnotationSets#save} (and so restore and imports) calls {@link #recordSave}; the suggestion store
  * calls {@link #refreshSuggestions}. Sets saved before this index existed are indexed by {@link #rebuildMissing}.
@@ -43,16 +47,27 @@ public final class AnnotationIndex {
 
     private static void indexSet(Handle h, String imageId, List<? extends Annotation> annotations, Optional<String> author,
                                  long now) {
-        h.createUpdate("DELETE FROM image_annotation_stats WHERE image_id = :i").bind("i", imageId).execute();
         h.createUpdate("INSERT INTO image_annotation_stats (image_id, annotation_count, last_author, updated_at) "
-                        + "VALUES (:i, :n, :author, :now)")
+                        + "VALUES (:i, :n, :author, :now) ON CONFLICT (image_id) DO UPDATE SET annotation_count = excluded.annotation_count, "
+                        + "last_author = excluded.last_author, updated_at = excluded.updated_at")
                 .bind("i", imageId).bind("n", annotations.size()).bind("author", author.orElse(null)).bind("now", now).execute();
-        h.createUpdate("DELETE FROM image_labels WHERE image_id = :i").bind("i", imageId).execute();
-        Map<Integer, Integer> perLabel = new TreeMap<>();
-        annotations.forEach(a -> perLabel.merge(a.label().value(), 1, Integer::sum));
-        if (!perLabel.isEmpty()) {
-            PreparedBatch b = h.prepareBatch("INSERT INTO image_labels (image_id, label_id, annotation_count) VALUES (:i, :l, :n)");
-            perLabel.forEach((label, n) -> b.bind("i", imageId).bind("l", label).bind("n", n).add());
+        Map<Integer, Integer> wanted = new TreeMap<>();
+        annotations.forEach(a -> wanted.merge(a.label().value(), 1, Integer::sum));
+        Map<Integer, Integer> stored = new HashMap<>();
+        h.createQuery("SELECT label_id, annotation_count FROM image_labels WHERE image_id = :i").bind("i", imageId)
+                .map((rs, ctx) -> stored.put(rs.getInt(1), rs.getInt(2))).list();
+        List<Integer> gone = stored.keySet().stream().filter(l -> !wanted.containsKey(l)).sorted().toList();
+        if (!gone.isEmpty()) {
+            PreparedBatch b = h.prepareBatch("DELETE FROM image_labels WHERE image_id = :i AND label_id = :l");
+            gone.forEach(label -> b.bind("i", imageId).bind("l", label).add());
+            b.execute();
+        }
+        Map<Integer, Integer> changed = new TreeMap<>(wanted);
+        changed.entrySet().removeIf(e -> e.getValue().equals(stored.get(e.getKey())));
+        if (!changed.isEmpty()) {
+            PreparedBatch b = h.prepareBatch("INSERT INTO image_labels (image_id, label_id, annotation_count) VALUES (:i, :l, :n) "
+                    + "ON CONFLICT (image_id, label_id) DO UPDATE SET annotation_count = excluded.annotation_count");
+            changed.forEach((label, n) -> b.bind("i", imageId).bind("l", label).bind("n", n).add());
             b.execute();
         }
     }

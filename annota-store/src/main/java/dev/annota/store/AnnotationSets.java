@@ -56,6 +56,15 @@ public final class AnnotationSets {
      */
     public long save(String imageId, long expectedVersion, List<? extends Annotation> annotations,
                      Optional<String> author, String source) {
+        return saveReturning(imageId, expectedVersion, annotations, author, source).version();
+    }
+
+    /**
+     * Saves as {@link #save} does and returns the set as this save wrote it, never re-read: a save by someone else
+     * right after this one does not change the answer.
+     */
+    public Current saveReturning(String imageId, long expectedVersion, List<? extends Annotation> annotations,
+                                 Optional<String> author, String source) {
         String json = AnnotationJson.write(annotations);
         long now = System.currentTimeMillis();
         long next = expectedVersion + 1;
@@ -86,7 +95,7 @@ public final class AnnotationSets {
             if (!written) {
                 throw new VersionConflict(imageId, expectedVersion, get(imageId));
             }
-            return next;
+            return new Current(next, List.copyOf(annotations), Instant.ofEpochMilli(now), author, source);
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) {
                 // a first save raced another first save: the other one won

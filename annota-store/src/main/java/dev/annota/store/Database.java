@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -18,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * the application, times as epoch milliseconds, JSON as text.
  */
 public final class Database implements AutoCloseable {
+    private static final long BUSY_TIMEOUT_MS = 30_000;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -26,6 +28,9 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(pool);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setTransactionHandler(new SqliteTransactions(BUSY_TIMEOUT_MS));
+        }
     }
 
     /** The default database of a data folder: {@code <data>/annota.db}. */
@@ -46,7 +51,7 @@ public final class Database implements AutoCloseable {
             cfg.addDataSourceProperty("journal_mode", "WAL");
             cfg.addDataSourceProperty("synchronous", "NORMAL");
             cfg.addDataSourceProperty("foreign_keys", "true");
-            cfg.addDataSourceProperty("busy_timeout", "30000");
+            cfg.addDataSourceProperty("busy_timeout", Long.toString(BUSY_TIMEOUT_MS));
             cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             cfg.setMaximumPoolSize(16);
@@ -82,6 +87,15 @@ public final class Database implements AutoCloseable {
 
     private static void migrate(DataSource ds) {
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    }
+
+    /**
+     * Runs {@code work} on one connection: every repository call it makes on this thread (over this database)
+     * shares that connection instead of taking its own from the pool; transactions inside it are unchanged.
+     * A request's several reads and its write then cost one pool check-out.
+     */
+    public <T> T onOneConnection(Supplier<T> work) {
+        return jdbi.withHandle(h -> work.get());
     }
 
     public Jdbi jdbi() {

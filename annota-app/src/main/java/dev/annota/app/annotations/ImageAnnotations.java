@@ -20,34 +20,45 @@ import java.util.Optional;
  * the workflow; reviewers never). A save names the version it edited: a stale one is a {@code VersionConflict}
  * carrying the current set, so nothing is lost. Before saving, the set is checked by {@link AnnotationValidator}.
  * Restoring an earlier version is {@link dev.annota.app.projects.RestoreAnnotations}.
+ *
+ * <p>A save does all its database work on one connection (the reads of the checks and the write), reads the
+ * project's schema through a {@link SchemaCache}, and answers with the set as it wrote it.
  */
 public final class ImageAnnotations {
     private final ImageCatalog catalog;
     private final AnnotationSets sets;
-    private final Projects projects;
     private final AnnotationWriteRule writers;
+    private final SchemaCache schemas;
+    private final Database db;
 
     public ImageAnnotations(Database db, ImageCatalog catalog, Access access) {
+        this.db = db;
         this.catalog = catalog;
         this.writers = new AnnotationWriteRule(db, access);
         this.sets = new AnnotationSets(db);
-        this.projects = new Projects(db);
+        this.schemas = new SchemaCache(new Projects(db));
     }
 
     /** The current set (version 0 and no annotations when it was never saved). */
     public AnnotationSets.Current get(Actor actor, String imageId) {
-        catalog.image(actor, imageId);
-        return sets.get(imageId);
+        return db.onOneConnection(() -> {
+            catalog.image(actor, imageId);
+            return sets.get(imageId);
+        });
     }
 
-    /** Validates and saves {@code annotations} as the version after {@code expectedVersion}; returns the new current set. */
+    /**
+     * Validates and saves {@code annotations} as the version after {@code expectedVersion}; returns the set as
+     * this save wrote it (its version and content, whatever other saves happen right after it).
+     */
     public AnnotationSets.Current save(Actor actor, String imageId, long expectedVersion, List<Annotation> annotations) {
-        ImageRecord image = catalog.image(actor, imageId);
-        writers.require(actor, image);
-        checkVersion("version", expectedVersion);
-        AnnotationValidator.check(projects.get(image.projectId()).schema(), new ImageSize(image.width(), image.height()), annotations);
-        sets.save(imageId, expectedVersion, annotations, Optional.of(actor.userId()), "api");
-        return sets.get(imageId);
+        return db.onOneConnection(() -> {
+            ImageRecord image = catalog.find(imageId);
+            writers.require(actor, image);
+            checkVersion("version", expectedVersion);
+            AnnotationValidator.check(schemas.current(image.projectId()), new ImageSize(image.width(), image.height()), annotations);
+            return sets.saveReturning(imageId, expectedVersion, annotations, Optional.of(actor.userId()), "api");
+        });
     }
 
     /** Every saved version, newest first. */

@@ -37,11 +37,14 @@ public final class ApiTokens {
     private final TokenStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CredentialCache cache;
 
-    public ApiTokens(Database db, AuditTrail audit, Clock clock) {
+    /** {@code cache}: the one {@link Authentication} reads, emptied when a token is deleted. */
+    public ApiTokens(Database db, AuditTrail audit, Clock clock, CredentialCache cache) {
         this.store = new TokenStore(db);
         this.audit = audit;
         this.clock = clock;
+        this.cache = java.util.Objects.requireNonNull(cache, "cache");
     }
 
     /** A new token of the actor, named {@code name} (1 to 100 characters). */
@@ -67,6 +70,7 @@ public final class ApiTokens {
         if (!store.delete(tokenId, actor.userId())) {
             throw new NotFoundException("no API token " + tokenId + " of " + actor.username());
         }
+        cache.invalidateAll();
         audit.record(Optional.of(actor), "token.delete", "token:" + tokenId, "deleted API token");
     }
 

@@ -16,8 +16,9 @@ public record AuthServices(Access access, AuditTrail audit, Authentication authe
     public static AuthServices of(Database db, PasswordHasher hasher, Clock clock, Duration sessionTtl) {
         Access access = Access.of(db);
         AuditTrail audit = new AuditTrail(db, access, clock);
-        return new AuthServices(access, audit, new Authentication(db, hasher, audit, clock, sessionTtl),
-                new ApiTokens(db, audit, clock), new UserAdministration(db, hasher, access, audit, clock),
+        CredentialCache credentials = new CredentialCache(clock, CredentialCache.DEFAULT_TTL);
+        return new AuthServices(access, audit, new Authentication(db, hasher, audit, clock, sessionTtl, credentials),
+                new ApiTokens(db, audit, clock, credentials), new UserAdministration(db, hasher, access, audit, clock, credentials),
                 new ProjectMembers(db, access, audit, clock), new FirstAdmin(db, hasher, audit, clock));
     }
 }

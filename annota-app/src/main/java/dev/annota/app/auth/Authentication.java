@@ -1,6 +1,7 @@
 package dev.annota.app.auth;
 
 import dev.annota.store.Database;
+import dev.annota.store.auth.ActiveSession;
 import dev.annota.store.auth.SessionStore;
 import dev.annota.store.auth.StoredUser;
 import dev.annota.store.auth.TokenStore;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Signing in and out, and finding the {@link Actor} behind a session cookie or an API token. A failed login
- * says the same thing, and takes about as long, whether or not the user exists.
+ * says the same thing, and takes about as long, whether or not the user exists. Resolved credentials are kept a
+ * few seconds in a {@link CredentialCache} (emptied by every change that ends or alters one), and a token's
+ * {@code last_used_at} is written at most once a minute.
  */
 public final class Authentication {
     /** A new session: its secret (the cookie value, shown only now), who it is for and when it ends. */
@@ -35,8 +38,15 @@ public final class Authentication {
     private final Clock clock;
     private final Duration sessionTtl;
     private final String dummyHash;
+    private final CredentialCache cache;
 
     public Authentication(Database db, PasswordHasher hasher, AuditTrail audit, Clock clock, Duration sessionTtl) {
+        this(db, hasher, audit, clock, sessionTtl, new CredentialCache(clock, CredentialCache.DEFAULT_TTL));
+    }
+
+    /** Shares {@code cache} with the other use cases that change accounts, tokens and sessions. */
+    public Authentication(Database db, PasswordHasher hasher, AuditTrail audit, Clock clock, Duration sessionTtl,
+                          CredentialCache cache) {
         this.users = new UserStore(db);
         this.sessions = new SessionStore(db);
         this.tokens = new TokenStore(db);
@@ -45,6 +55,7 @@ public final class Authentication {
         this.clock = clock;
         this.sessionTtl = sessionTtl;
         this.dummyHash = hasher.hash(Secrets.token());
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     /** Checks the password and opens a session; {@link AuthenticationException} when anything is wrong. */
@@ -68,16 +79,37 @@ public final class Authentication {
     /** Ends the session with this secret (nothing happens for an unknown one). */
     public void logout(String sessionSecret) {
         sessions.delete(Secrets.sha256(sessionSecret));
+        cache.invalidateAll();
     }
 
     /** The actor of an unexpired session of an enabled user. */
     public Optional<Actor> actorForSession(String sessionSecret) {
-        return sessions.findUser(Secrets.sha256(sessionSecret), clock.instant()).map(u -> UserInfo.of(u).actor());
+        String hash = Secrets.sha256(sessionSecret);
+        String key = "session:" + hash;
+        Optional<Actor> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = cache.generation();
+        Optional<ActiveSession> found = sessions.findActive(hash, clock.instant());
+        found.ifPresent(s -> cache.put(key, UserInfo.of(s.user()).actor(), generation, Optional.of(s.expiresAt())));
+        return found.map(s -> UserInfo.of(s.user()).actor());
     }
 
-    /** The actor owning this API token, if it exists and the user is enabled. */
+    /** The actor owning this API token, if it exists and the user is enabled; its use is noted (once a minute). */
     public Optional<Actor> actorForToken(String tokenSecret) {
-        return tokens.findUser(Secrets.sha256(tokenSecret), clock.instant()).map(u -> UserInfo.of(u).actor());
+        String hash = Secrets.sha256(tokenSecret);
+        String key = "token:" + hash;
+        Optional<Actor> actor = cache.get(key);
+        if (actor.isEmpty()) {
+            long generation = cache.generation();
+            actor = tokens.owner(hash).map(u -> UserInfo.of(u).actor());
+            actor.ifPresent(a -> cache.put(key, a, generation, Optional.empty()));
+        }
+        if (actor.isPresent() && cache.touchDue(key)) {
+            tokens.touch(hash, clock.instant());
+        }
+        return actor;
     }
 
     /** The actor's own account. */
@@ -96,6 +128,7 @@ public final class Authentication {
         }
         users.update(user.id(), new UserChange(Optional.empty(), Optional.empty(), Optional.of(hasher.hash(newPassword))));
         sessions.deleteForUser(user.id());
+        cache.invalidateAll();
         audit.record(Optional.of(actor), "user.password", "user:" + user.id(), "changed own password");
     }
 }

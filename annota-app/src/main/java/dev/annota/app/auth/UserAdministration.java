@@ -33,8 +33,11 @@ public final class UserAdministration {
     private final Access access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CredentialCache cache;
 
-    public UserAdministration(Database db, PasswordHasher hasher, Access access, AuditTrail audit, Clock clock) {
+    /** {@code cache}: the one {@link Authentication} reads, emptied by every change of an account. */
+    public UserAdministration(Database db, PasswordHasher hasher, Access access, AuditTrail audit, Clock clock,
+                              CredentialCache cache) {
         this.users = new UserStore(db);
         this.sessions = new SessionStore(db);
         this.tokens = new TokenStore(db);
@@ -42,6 +45,7 @@ public final class UserAdministration {
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.cache = java.util.Objects.requireNonNull(cache, "cache");
     }
 
     /** Creates an account (admin only); a taken name is a {@link ConflictException}. */
@@ -88,6 +92,7 @@ public final class UserAdministration {
         if (update.disabled().orElse(false)) {
             tokens.deleteForUser(userId);
         }
+        cache.invalidateAll();
         audit.record(Optional.of(actor), "user.update", "user:" + userId, describe(before, update));
         return users.find(userId).map(UserInfo::of).orElseThrow(() -> notFound(userId));
     }

@@ -47,9 +47,17 @@ public final class ImageCatalog {
      * is given) or an admin.
      */
     public ImageRecord image(Actor actor, String imageId, ProjectRole... roles) {
-        ImageRecord image = images.get(imageId).orElseThrow(() -> new NotFoundException("image " + imageId + ": no such image"));
+        ImageRecord image = find(imageId);
         access.requireProjectRole(actor, image.projectId(), roles);
         return image;
+    }
+
+    /**
+     * The image's record <b>without an access check</b>, or a {@link NotFoundException}: for a use case that makes
+     * its own, stricter check of the caller's role in the image's project right after (saving annotations).
+     */
+    public ImageRecord find(String imageId) {
+        return images.get(imageId).orElseThrow(() -> new NotFoundException("image " + imageId + ": no such image"));
     }
 
     /** A page of the project's images (see {@link ImageQueries#list}). */

@@ -22,9 +22,15 @@ public final class SessionStore {
 
     /** The enabled user of an unexpired session. */
     public Optional<StoredUser> findUser(String tokenHash, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + UserStore.COLUMNS + " FROM sessions s JOIN users u ON u.id = s.user_id "
+        return findActive(tokenHash, now).map(ActiveSession::user);
+    }
+
+    /** An unexpired session of an enabled user, with its end. */
+    public Optional<ActiveSession> findActive(String tokenHash, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + UserStore.COLUMNS + ", s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
                         + "WHERE s.token_hash = :hash AND s.expires_at > :now AND u.disabled = 0")
-                .bind("hash", tokenHash).bind("now", now.toEpochMilli()).map(UserStore::map).findOne());
+                .bind("hash", tokenHash).bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new ActiveSession(UserStore.map(rs, ctx), Instant.ofEpochMilli(rs.getLong(7)))).findOne());
     }
 
     /** Ends one session; false when there was none. */

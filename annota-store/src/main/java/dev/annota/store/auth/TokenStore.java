@@ -38,16 +38,22 @@ public final class TokenStore {
 
     /** The enabled owner of a token, noting the time of use. */
     public Optional<StoredUser> findUser(String tokenHash, Instant now) {
-        return jdbi.withHandle(h -> {
-            Optional<StoredUser> user = h.createQuery("SELECT " + UserStore.COLUMNS + " FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                            + "WHERE t.token_hash = :hash AND u.disabled = 0")
-                    .bind("hash", tokenHash).map(UserStore::map).findOne();
-            if (user.isPresent()) {
-                h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
-                        .bind("now", now.toEpochMilli()).bind("hash", tokenHash).execute();
-            }
-            return user;
-        });
+        Optional<StoredUser> user = owner(tokenHash);
+        user.ifPresent(u -> touch(tokenHash, now));
+        return user;
+    }
+
+    /** The enabled owner of a token, without noting the use. */
+    public Optional<StoredUser> owner(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + UserStore.COLUMNS + " FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                        + "WHERE t.token_hash = :hash AND u.disabled = 0")
+                .bind("hash", tokenHash).map(UserStore::map).findOne());
+    }
+
+    /** Notes that the token was used at {@code now}. */
+    public void touch(String tokenHash, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
+                .bind("now", now.toEpochMilli()).bind("hash", tokenHash).execute());
     }
 
     /** Deletes a token of {@code userId}; false when that user has no such token. */

@@ -87,6 +87,15 @@ public final class Projects {
         return find(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * The version of the project's label schema (it grows with every schema save), without reading the schema:
+     * callers that keep parsed schemas use it to tell whether theirs is current. Empty for an unknown project.
+     */
+    public Optional<Long> schemaVersion(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT schema_version FROM projects WHERE id = :id").bind("id", id)
+                .mapTo(Long.class).findOne());
+    }
+
     /** The projects {@code visible} allows, ordered by name. */
     public List<ProjectSummary> list(ProjectVisibility visible) {
         Objects.requireNonNull(visible, "visible");
