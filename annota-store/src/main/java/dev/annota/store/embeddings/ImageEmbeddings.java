@@ -86,6 +86,13 @@ public final class ImageEmbeddings {
                 .map((rs, ctx) -> new ModelSummary(rs.getString("model_key"), rs.getInt("dim"), rs.getLong("n"))).list());
     }
 
+    /** The images of the project whose current annotation set is not empty (the rest are unlabelled). */
+    public java.util.Set<String> annotatedImages(String projectId) {
+        return jdbi.withHandle(h -> new java.util.HashSet<>(h.createQuery("SELECT s.image_id FROM image_annotation_stats s "
+                        + "JOIN images i ON i.id = s.image_id WHERE i.project_id = :p AND s.annotation_count > 0")
+                .bind("p", projectId).mapTo(String.class).list()));
+    }
+
     /** A cheap fingerprint of the project's vectors for the model: count and newest write time. */
     public Stamp stamp(String projectId, String modelKey) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS n, MAX(created_at) AS t FROM image_embeddings "
