@@ -30,6 +30,8 @@ public final class BenchMain {
         all.put("coco-scale", CocoScaleBench::run);
         all.put("roc-auc", ClassificationBench::rocAuc);
         all.put("server-save", () -> ServerSaveBench.run(seconds));
+        all.put("knn", EmbeddingBench::knn);
+        all.put("embed", EmbeddingBench::embed);
         return all;
     }
 
