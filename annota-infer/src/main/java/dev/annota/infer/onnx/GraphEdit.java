@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code GraphProto} (repeated fields keep their order, so the new output comes after the existing ones), and the
  * {@code ModelProto} is written again with every other field copied byte for byte. The output is declared with the
  * tensor's element type when the file states it, else with the type of the graph's first output, and no shape (ONNX
- * Runtime infers it).
+ * Runtime infers it). Without pooling and under another name, an {@code Identity} node makes the new name.
  */
 public final class GraphEdit {
     private GraphEdit() {
@@ -54,19 +54,13 @@ public final class GraphEdit {
         Field graphField = OnnxGraph.graphField(model);
         ProtoWriter newGraph = new ProtoWriter().raw(model, graphField.valueStart(), graphField.end());
         String exposed = tensor;
-        if (pooling == Pooling.GLOBAL_AVERAGE) {
+        if (pooling == Pooling.GLOBAL_AVERAGE || !tensor.equals(outputName)) {
+            String op = pooling == Pooling.GLOBAL_AVERAGE ? "GlobalAveragePool" : "Identity";
             newGraph.messageField(OnnxGraph.GRAPH_NODE, new ProtoWriter()
                     .stringField(1, tensor)
                     .stringField(2, outputName)
                     .stringField(3, "annota_" + outputName)
-                    .stringField(4, "GlobalAveragePool"));
-            exposed = outputName;
-        } else if (!tensor.equals(outputName)) {
-            newGraph.messageField(OnnxGraph.GRAPH_NODE, new ProtoWriter()
-                    .stringField(1, tensor)
-                    .stringField(2, outputName)
-                    .stringField(3, "annota_" + outputName)
-                    .stringField(4, "Identity"));
+                    .stringField(4, op));
             exposed = outputName;
         }
         ProtoWriter tensorType = new ProtoWriter().varintField(1, elemType);
