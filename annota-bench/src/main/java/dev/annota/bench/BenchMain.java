@@ -32,6 +32,8 @@ public final class BenchMain {
         all.put("roc-auc", ClassificationBench::rocAuc);
         all.put("server-save", () -> ServerSaveBench.run(databases, seconds, ServerSaveBench.CLIENTS, ServerSaveBench.IMAGES));
         all.put("serve-model", () -> ServeBench.run(seconds));
+        all.put("knn", EmbeddingBench::knn);
+        all.put("embed", EmbeddingBench::embed);
         return all;
     }
 

@@ -52,11 +52,11 @@ public final class Predictor implements AutoCloseable {
     private final Set<String> outputs;
     private final ConcurrentLinkedDeque<Scratch> pool = new ConcurrentLinkedDeque<>();
 
-    private Predictor(ModelPackage model, PredictorOptions options) {
+    private Predictor(ModelPackage model, PredictorOptions options, java.util.Optional<byte[]> onnx) {
         this.model = model;
         this.options = options;
         this.env = OnnxRuntime.environment();
-        this.session = open(model, options, env);
+        this.session = open(model, options, env, onnx);
         try {
             InputSpec in = model.descriptor().input();
             this.inputName = inputName(in);
@@ -78,12 +78,20 @@ public final class Predictor implements AutoCloseable {
 
     /** Loads a resolved model package. */
     public static Predictor load(ModelPackage model, PredictorOptions options) {
-        return new Predictor(model, options);
+        return new Predictor(model, options, java.util.Optional.empty());
+    }
+
+    /**
+     * Loads a package from ONNX bytes held in memory (a model edited by {@link dev.annota.infer.onnx.GraphEdit});
+     * {@code model.modelFile()} names where the bytes came from.
+     */
+    public static Predictor load(ModelPackage model, PredictorOptions options, byte[] onnx) {
+        return new Predictor(model, options, java.util.Optional.of(onnx.clone()));
     }
 
     /** Resolves {@code path} with {@link ModelPackages#resolve} and loads it. */
     public static Predictor load(Path path, PredictorOptions options) throws IOException {
-        return new Predictor(ModelPackages.resolve(path), options);
+        return new Predictor(ModelPackages.resolve(path), options, java.util.Optional.empty());
     }
 
     public ModelPackage model() {
@@ -266,14 +274,15 @@ public final class Predictor implements AutoCloseable {
         return s[0] <= 0;
     }
 
-    private static OrtSession open(ModelPackage model, PredictorOptions options, OrtEnvironment env) {
+    private static OrtSession open(ModelPackage model, PredictorOptions options, OrtEnvironment env, java.util.Optional<byte[]> onnx) {
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             so.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             if (options.intraOpThreads() > 0) {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }
-            return NativeThreads.call(() -> env.createSession(model.modelFile().toString(), so));
+            return NativeThreads.call(() -> onnx.isPresent() ? env.createSession(onnx.get(), so)
+                    : env.createSession(model.modelFile().toString(), so));
         } catch (OrtException e) {
             throw new AnnotaException(model.modelFile() + ": not a loadable ONNX model (" + e.getMessage() + ")", e);
         }

@@ -3,6 +3,7 @@ package dev.annota.server;
 import dev.annota.server.routes.AnnotationRoutes;
 import dev.annota.server.routes.AuditRoutes;
 import dev.annota.server.routes.AuthRoutes;
+import dev.annota.server.routes.EmbeddingRoutes;
 import dev.annota.server.routes.ImageRoutes;
 import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
@@ -32,6 +33,7 @@ public final class StandardRoutes {
                 new AnnotationRoutes(ctx),
                 new WorkflowRoutes(ctx),
                 new SuggestionRoutes(ctx),
-                new OperationRoutes(ctx));
+                new OperationRoutes(ctx),
+                new EmbeddingRoutes(ctx));
     }
 }
