@@ -53,7 +53,8 @@ public final class Thumbnails {
         return current;
     }
 
-    private static BufferedImage draw(BufferedImage src, int w, int h) {
+    /** {@code src} drawn at {@code w × h} on white (RGB, bilinear): the one resampling of thumbnails and tiles. */
+    static BufferedImage draw(BufferedImage src, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
@@ -68,7 +69,8 @@ public final class Thumbnails {
         return out;
     }
 
-    private static void writeJpeg(BufferedImage image, Path target) throws IOException {
+    /** {@code image} as a JPEG of quality {@link #QUALITY} at {@code target}. */
+    static void writeJpeg(BufferedImage image, Path target) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IOException("no JPEG writer is installed");

@@ -38,7 +38,7 @@ import javax.imageio.stream.ImageOutputStream;
 public final class TilePyramid {
     public static final int TILE_SIZE = 512;
     public static final int PARALLEL_DECODES = 2;
-    public static final float QUALITY = 0.85f;
+    public static final float QUALITY = Thumbnails.QUALITY;
     /** Above this many decoded pixels a band is read at the level's resolution instead of twice it. */
     static final long MAX_OVERSAMPLED_BAND_PIXELS = 24_000_000L;
 
@@ -153,7 +153,7 @@ public final class TilePyramid {
             BufferedImage tile = band.getSubimage(x0, 0, Math.min(t, outW - x0), outH);
             Path target = tilePath(sha256, level, col, row);
             Path temp = AtomicFiles.tempBeside(target);
-            writeJpeg(tile, temp);
+            Thumbnails.writeJpeg(tile, temp);
             AtomicFiles.publish(temp, target);
         }
     }
@@ -209,33 +209,6 @@ public final class TilePyramid {
         if (src.getWidth() == w && src.getHeight() == h && src.getType() == BufferedImage.TYPE_INT_RGB) {
             return src;
         }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.drawImage(src, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    private static void writeJpeg(BufferedImage image, Path target) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IOException("no JPEG writer is installed");
-        }
-        ImageWriter writer = writers.next();
-        try (OutputStream out = Files.newOutputStream(target); ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
-            writer.setOutput(ios);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
+        return Thumbnails.draw(src, w, h);
     }
 }
