@@ -1,20 +1,18 @@
 package dev.annota.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.core.error.ValidationException;
 import dev.annota.core.geometry.PixelBox;
-import dev.annota.core.geometry.RleCodec;
 import dev.annota.infer.ClassScore;
 import dev.annota.infer.Detection;
 import dev.annota.infer.ModelPackage;
 import dev.annota.infer.ModelPackages;
 import dev.annota.infer.Prediction;
+import dev.annota.infer.PredictionJson;
 import dev.annota.infer.Predictor;
 import dev.annota.infer.PredictorOptions;
 import dev.annota.infer.SegmentMask;
 import dev.annota.infer.descriptor.Postprocess;
-import dev.annota.infer.descriptor.Task;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,11 +76,11 @@ final class PredictCommand implements Callable<Integer> {
         long ms = (System.nanoTime() - start) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            ArrayNode list = root.putArray("results");
+            List<PredictionJson.Named> named = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
-                list.add(toJson(images.get(i).toString(), results.get(i), pkg.descriptor().task()));
+                named.add(new PredictionJson.Named(images.get(i).toString(), results.get(i)));
             }
+            ObjectNode root = PredictionJson.results(named, pkg.descriptor().task());
             out.println(Json.MAPPER.writeValueAsString(root));
             return 0;
         }
@@ -110,36 +108,6 @@ final class PredictCommand implements Callable<Integer> {
         return p;
     }
 
-    private static ObjectNode toJson(String image, Prediction p, Task task) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("image", image);
-        ArrayNode classes = o.putArray("classes");
-        for (ClassScore c : p.classes()) {
-            classes.addObject().put("label", c.label().name()).put("score", round(c.score(), 6));
-        }
-        ArrayNode detections = o.putArray("detections");
-        for (Detection d : p.detections()) {
-            ObjectNode dn = detections.addObject().put("label", d.label().name()).put("score", round(d.score(), 6));
-            bbox(dn, d.box());
-        }
-        if (task == Task.SEGMENTATION) {
-            ArrayNode masks = o.putArray("masks");
-            for (SegmentMask m : p.masks()) {
-                ObjectNode mn = masks.addObject().put("label", m.label().name()).put("score", round(m.score(), 6));
-                bbox(mn, m.box());
-                mn.put("area", m.mask().area());
-                ObjectNode rle = mn.putObject("segmentation");
-                rle.putArray("size").add(m.mask().height()).add(m.mask().width());
-                rle.put("counts", RleCodec.encode(m.mask()));
-            }
-        }
-        return o;
-    }
-
-    private static void bbox(ObjectNode o, PixelBox b) {
-        o.putArray("bbox").add(round(b.x(), 2)).add(round(b.y(), 2)).add(round(b.width(), 2)).add(round(b.height(), 2));
-    }
-
     private static void text(PrintWriter out, String image, Prediction p) {
         out.printf(Locale.ROOT, "%s (%dx%d)%n", image, p.imageSize().width(), p.imageSize().height());
         for (ClassScore c : p.classes()) {
@@ -158,10 +126,5 @@ final class PredictCommand implements Callable<Integer> {
             out.println("  (nothing above the threshold)");
         }
         p.embedding().ifPresent(e -> out.printf(Locale.ROOT, "  embedding of %d values%n", e.dimension()));
-    }
-
-    private static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
     }
 }

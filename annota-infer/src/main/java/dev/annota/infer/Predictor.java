@@ -113,19 +113,72 @@ public final class Predictor implements AutoCloseable {
         return out;
     }
 
-    private List<Prediction> run(List<RgbImage> batch) {
-        InputSpec in = model.descriptor().input();
-        int per = in.valuesPerImage();
-        int n = batch.size();
-        Scratch s = pool.pollFirst();
-        if (s == null || s.values.length < n * per) {
-            s = new Scratch(Math.max(n, dynamicBatch ? options.maxBatch() : 1) * per);
+    /**
+     * Preprocesses {@code image} into the model's input values, ready for {@link #predictPrepared}. Thread-safe:
+     * pipelines call it on producer threads so that preprocessing overlaps inference.
+     */
+    public PreparedInput prepare(RgbImage image) {
+        float[] values = new float[model.descriptor().input().valuesPerImage()];
+        return new PreparedInput(values, preprocessor.write(image, values, 0));
+    }
+
+    /** One prediction per prepared input, in order; batched as {@link #predictAll}. */
+    public List<Prediction> predictPrepared(List<PreparedInput> inputs) {
+        List<Prediction> out = new ArrayList<>(inputs.size());
+        int step = dynamicBatch ? options.maxBatch() : 1;
+        int per = model.descriptor().input().valuesPerImage();
+        for (int i = 0; i < inputs.size(); i += step) {
+            List<PreparedInput> batch = inputs.subList(i, Math.min(inputs.size(), i + step));
+            Scratch s = scratch(batch.size());
+            try {
+                List<InputTransform> transforms = new ArrayList<>(batch.size());
+                for (int k = 0; k < batch.size(); k++) {
+                    PreparedInput p = batch.get(k);
+                    if (p.values().length != per) {
+                        throw new IllegalArgumentException("a prepared input of " + p.values().length + " values, expected " + per
+                                + " (prepared by another model?)");
+                    }
+                    System.arraycopy(p.values(), 0, s.values, k * per, per);
+                    transforms.add(p.transform());
+                }
+                out.addAll(execute(s, transforms));
+            } finally {
+                pool.offerFirst(s);
+            }
         }
+        return out;
+    }
+
+    private List<Prediction> run(List<RgbImage> batch) {
+        int per = model.descriptor().input().valuesPerImage();
+        int n = batch.size();
+        Scratch s = scratch(n);
         try {
             List<InputTransform> transforms = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 transforms.add(preprocessor.write(batch.get(i), s.values, i * per));
             }
+            return execute(s, transforms);
+        } finally {
+            pool.offerFirst(s);
+        }
+    }
+
+    private Scratch scratch(int n) {
+        int per = model.descriptor().input().valuesPerImage();
+        Scratch s = pool.pollFirst();
+        if (s == null || s.values.length < n * per) {
+            s = new Scratch(Math.max(n, dynamicBatch ? options.maxBatch() : 1) * per);
+        }
+        return s;
+    }
+
+    /** Runs the model on the first {@code transforms.size()} images of {@code s} and decodes the outputs. */
+    private List<Prediction> execute(Scratch s, List<InputTransform> transforms) {
+        InputSpec in = model.descriptor().input();
+        int per = in.valuesPerImage();
+        int n = transforms.size();
+        try {
             s.buffer.clear();
             s.buffer.put(s.values, 0, n * per).flip();
             long[] shape = in.layout() == Layout.NCHW ? new long[] {n, 3, in.height(), in.width()}
@@ -150,8 +203,6 @@ public final class Predictor implements AutoCloseable {
             return out;
         } catch (OrtException e) {
             throw new AnnotaException(where() + ": the run failed: " + e.getMessage(), e);
-        } finally {
-            pool.offerFirst(s);
         }
     }
 
