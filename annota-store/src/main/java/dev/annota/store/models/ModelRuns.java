@@ -2,6 +2,7 @@ package dev.annota.store.models;
 
 import dev.annota.core.annotation.Source;
 import dev.annota.store.Database;
+import dev.annota.store.images.ImageCondition;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,20 @@ public final class ModelRuns {
             }
             b.execute();
         });
+    }
+
+    /**
+     * A listing condition: images that {@code model} has not run on yet (no mark and no suggestions of this name
+     * and version).
+     */
+    public static ImageCondition notDone(Source.Model model) {
+        return params -> {
+            String n = params.bind(model.name());
+            String v = params.bind(model.version());
+            return "NOT EXISTS (SELECT 1 FROM model_runs r WHERE r.image_id = i.id AND r.model_name = " + n + " AND r.model_version = "
+                    + v + ") AND NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.image_id = i.id AND s.model_name = " + n
+                    + " AND s.model_version = " + v + ")";
+        };
     }
 
     /**
