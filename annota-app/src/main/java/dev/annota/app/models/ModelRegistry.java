@@ -67,7 +67,7 @@ public final class ModelRegistry {
         String version = request.version().orElse(sha.substring(0, 12));
         String folder = storage.store(pkg, sha, descriptor);
         ModelRecord record = new ModelRecord(Ids.newId(), name, version, pkg.descriptor().task().id(), descriptor, sha, folder,
-                pkg.labels().stream().map(ModelLabel::name).toList(), createdBy, Instant.now());
+                pkg.labels().stream().map(ModelLabel::name).toList(), createdBy, Instant.ofEpochMilli(System.currentTimeMillis()));
         return models.insert(record);
     }
 

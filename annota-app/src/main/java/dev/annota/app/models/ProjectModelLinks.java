@@ -42,7 +42,7 @@ public final class ProjectModelLinks {
         Project project = projects.get(projectId);
         ModelRecord model = registry.get(modelId);
         LabelMapping mapping = LabelMapping.of(model.labels(), project.schema(), labelMap);
-        ProjectModel stored = links.link(new ProjectModel(projectId, modelId, mapping.map(), Optional.of(actor.userId()), Instant.now()));
+        ProjectModel stored = links.link(new ProjectModel(projectId, modelId, mapping.map(), Optional.of(actor.userId()), Instant.ofEpochMilli(System.currentTimeMillis())));
         return new Link(model, stored, mapping);
     }
 
