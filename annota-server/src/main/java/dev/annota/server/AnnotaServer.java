@@ -33,7 +33,8 @@ public final class AnnotaServer implements AutoCloseable {
     private AnnotaServer(ServerConfig config, Database db, Function<ServerContext, List<RouteGroup>> groups) {
         this.config = config;
         this.context = new ServerContext(config, db, AuthServices.of(db, config.sessionTtl()),
-                OperationRunner.start(db, config.dataDir(), config.operationWorkers(), Clock.systemUTC(), List.of()));
+                OperationRunner.start(db, config.dataDir(), config.operationWorkers(), Clock.systemUTC(),
+                        dev.annota.server.routes.PrelabelRoutes.resumableKinds(config, db)));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;

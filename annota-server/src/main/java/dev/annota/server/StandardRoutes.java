@@ -4,6 +4,7 @@ import dev.annota.server.routes.AnnotationRoutes;
 import dev.annota.server.routes.AuditRoutes;
 import dev.annota.server.routes.AuthRoutes;
 import dev.annota.server.routes.ImageRoutes;
+import dev.annota.server.routes.ModelRoutes;
 import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
@@ -30,6 +31,7 @@ public final class StandardRoutes {
                 new AnnotationRoutes(ctx),
                 new WorkflowRoutes(ctx),
                 new SuggestionRoutes(ctx),
-                new OperationRoutes(ctx));
+                new OperationRoutes(ctx),
+                new ModelRoutes(ctx));
     }
 }
