@@ -39,10 +39,20 @@ public final class ProjectModelLinks {
     /** Links {@code modelId} to the project with the explicit {@code labelMap} entries; returns the mapping report. */
     public Link link(Actor actor, String projectId, String modelId, Map<String, String> labelMap) {
         access.requireProjectRole(actor, projectId, ProjectRole.MANAGER);
+        return store(projectId, modelId, labelMap, Optional.of(actor.userId()));
+    }
+
+    /** Links {@code modelId} as the machine's owner (the CLI: no user, no access check). */
+    public Link linkAsOwner(String projectId, String modelId, Map<String, String> labelMap) {
+        return store(projectId, modelId, labelMap, Optional.empty());
+    }
+
+    private Link store(String projectId, String modelId, Map<String, String> labelMap, Optional<String> createdBy) {
         Project project = projects.get(projectId);
         ModelRecord model = registry.get(modelId);
         LabelMapping mapping = LabelMapping.of(model.labels(), project.schema(), labelMap);
-        ProjectModel stored = links.link(new ProjectModel(projectId, modelId, mapping.map(), Optional.of(actor.userId()), Instant.ofEpochMilli(System.currentTimeMillis())));
+        ProjectModel stored = links.link(new ProjectModel(projectId, modelId, mapping.map(), createdBy,
+                Instant.ofEpochMilli(System.currentTimeMillis())));
         return new Link(model, stored, mapping);
     }
 
