@@ -30,6 +30,7 @@ public final class BenchMain {
         all.put("coco-scale", CocoScaleBench::run);
         all.put("roc-auc", ClassificationBench::rocAuc);
         all.put("server-save", () -> ServerSaveBench.run(seconds));
+        all.put("prelabel", PrelabelBench::run);
         return all;
     }
 
