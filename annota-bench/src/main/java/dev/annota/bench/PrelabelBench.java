@@ -79,11 +79,18 @@ final class PrelabelBench {
                                 ImageFilter.all(), Progress.NONE);
                         double modelS = modelOnly(predictor, ready(predictor, files), n, batch);
                         double e2e = r.processed() / r.seconds();
+                        long d0 = System.nanoTime();
+                        int decoded = Math.min(n, 60);
+                        for (int i = 0; i < decoded; i++) {
+                            predictor.prepare(ImageDecoder.read(files.get(i % files.size())));
+                        }
+                        double decodeRate = decoded / ((System.nanoTime() - d0) / 1e9);
                         double alone = n / modelS;
                         Map<String, Object> d = new LinkedHashMap<>();
                         d.put("end_to_end_images_per_s", round(e2e));
                         d.put("model_only_images_per_s", round(alone));
                         d.put("ratio", round(e2e / alone));
+                        d.put("read_decode_preprocess_images_per_s_one_thread", round(decodeRate));
                         d.put("batch", batch);
                         d.put("suggestions_stored", r.suggestions());
                         d.put("failed", r.failures().size());
