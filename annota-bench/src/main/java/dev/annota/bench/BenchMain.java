@@ -34,6 +34,7 @@ public final class BenchMain {
         all.put("serve-model", () -> ServeBench.run(seconds));
         all.put("knn", EmbeddingBench::knn);
         all.put("embed", EmbeddingBench::embed);
+        all.put("prelabel", PrelabelBench::run);
         return all;
     }
 

@@ -60,11 +60,13 @@ public final class PredictionJson {
         return o;
     }
 
-    private static void bbox(ObjectNode o, PixelBox b) {
+    /** Writes {@code b} as {@code "bbox": [x, y, w, h]} rounded as the rest of the document. */
+    public static void bbox(ObjectNode o, PixelBox b) {
         o.putArray("bbox").add(round(b.x(), 2)).add(round(b.y(), 2)).add(round(b.width(), 2)).add(round(b.height(), 2));
     }
 
-    private static double round(double v, int digits) {
+    /** {@code v} rounded to {@code digits} decimals, as every score and coordinate of the document. */
+    public static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
     }

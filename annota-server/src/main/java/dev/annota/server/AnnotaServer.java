@@ -34,7 +34,8 @@ public final class AnnotaServer implements AutoCloseable {
         this.config = config;
         this.context = new ServerContext(config, db, AuthServices.of(db, config.sessionTtl()),
                 OperationRunner.start(db, config.dataDir(), config.operationWorkers(), Clock.systemUTC(),
-                        List.of(dev.annota.app.embeddings.EmbedProject.forDataDir(db, config.dataDir()))));
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(dev.annota.app.embeddings.EmbedProject.forDataDir(db, config.dataDir())),
+                                dev.annota.server.routes.PrelabelRoutes.resumableKinds(config, db).stream()).toList()));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;

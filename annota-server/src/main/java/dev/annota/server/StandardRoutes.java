@@ -5,6 +5,7 @@ import dev.annota.server.routes.AuditRoutes;
 import dev.annota.server.routes.AuthRoutes;
 import dev.annota.server.routes.EmbeddingRoutes;
 import dev.annota.server.routes.ImageRoutes;
+import dev.annota.server.routes.ModelRoutes;
 import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
@@ -34,6 +35,7 @@ public final class StandardRoutes {
                 new WorkflowRoutes(ctx),
                 new SuggestionRoutes(ctx),
                 new OperationRoutes(ctx),
-                new EmbeddingRoutes(ctx));
+                new EmbeddingRoutes(ctx),
+                new ModelRoutes(ctx));
     }
 }
