@@ -34,8 +34,7 @@ public final class AnnotaServer implements AutoCloseable {
         this.config = config;
         this.context = new ServerContext(config, db, AuthServices.of(db, config.sessionTtl()),
                 OperationRunner.start(db, config.dataDir(), config.operationWorkers(), Clock.systemUTC(),
-                        java.util.stream.Stream.concat(java.util.stream.Stream.of(dev.annota.app.embeddings.EmbedProject.forDataDir(db, config.dataDir())),
-                                dev.annota.server.routes.PrelabelRoutes.resumableKinds(config, db).stream()).toList()));
+                        resumableKinds(config, db)));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
@@ -121,5 +120,13 @@ public final class AnnotaServer implements AutoCloseable {
     private static String version() {
         String v = AnnotaServer.class.getPackage().getImplementationVersion();
         return v == null ? "development" : v;
+    }
+
+    /** The operation kinds that a restart resumes instead of failing: embedding and pre-labelling jobs. */
+    private static java.util.List<dev.annota.app.operations.ResumableKind> resumableKinds(ServerConfig config, Database db) {
+        java.util.List<dev.annota.app.operations.ResumableKind> kinds = new java.util.ArrayList<>();
+        kinds.add(dev.annota.app.embeddings.EmbedProject.forDataDir(db, config.dataDir()));
+        kinds.addAll(dev.annota.server.routes.PrelabelRoutes.resumableKinds(config, db));
+        return kinds;
     }
 }
