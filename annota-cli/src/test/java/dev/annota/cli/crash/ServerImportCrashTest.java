@@ -120,6 +120,11 @@ class ServerImportCrashTest {
                     if (s.filter(f -> f.getFileName().toString().endsWith(".png")).count() >= count) {
                         return;
                     }
+                } catch (java.io.UncheckedIOException e) {
+                    if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                        throw e;
+                    }
+                    // the server renamed a temporary file while we walked: count again
                 }
             }
             Thread.sleep(5);
