@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annota.store.Dialect;
-import dev.annota.store.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -71,15 +69,7 @@ class ImagePermissionsTest {
     }
 
     List<Arguments> matrix() {
-        List<Arguments> out = new ArrayList<>();
-        for (Dialect d : TestDatabases.dialects().toList()) {
-            for (Object[] row : MATRIX) {
-                for (int i = 0; i < ImageFixture.CALLERS.size(); i++) {
-                    out.add(Arguments.of(d, row[0], ImageFixture.CALLERS.get(i), row[1], row[2 + i]));
-                }
-            }
-        }
-        return out;
+        return Problems.permissionRows(MATRIX, ImageFixture.CALLERS);
     }
 
     @ParameterizedTest(name = "{0}: {1} as {2} -> {4}")

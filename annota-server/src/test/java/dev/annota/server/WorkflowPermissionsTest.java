@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.annota.store.Dialect;
-import dev.annota.store.TestDatabases;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,15 +88,7 @@ class WorkflowPermissionsTest {
     }
 
     List<Arguments> matrix() {
-        List<Arguments> out = new ArrayList<>();
-        for (Dialect d : TestDatabases.dialects().toList()) {
-            for (Object[] row : MATRIX) {
-                for (int i = 0; i < CALLERS.size(); i++) {
-                    out.add(Arguments.of(d, row[0], CALLERS.get(i), row[1], row[2 + i]));
-                }
-            }
-        }
-        return out;
+        return Problems.permissionRows(MATRIX, CALLERS);
     }
 
     @ParameterizedTest(name = "{0}: {1} as {2} -> {4}")
