@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.store.Dialect;
-import dev.annota.store.TestDatabases;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +71,7 @@ class ProjectMalformedRequestsTest {
     private final Map<Dialect, String> projects = new EnumMap<>(Dialect.class);
 
     List<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (Dialect d : TestDatabases.dialects().toList()) {
-            for (Object[] c : CASES) {
-                out.add(Arguments.of(d, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
-            }
-        }
-        return out;
+        return Problems.perDialect(CASES);
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {6}")
