@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Concurrent API clients that only save, each on its own keep-alive connection ({@link LeanHttp}): each thread PUTs an annotation set to a random image with the version
@@ -41,22 +42,27 @@ final class SaveClients {
         images.forEach(id -> versions.put(id, 0L));
     }
 
-    /** {@code clients} threads saving for {@code seconds}; requests of a warm-up run first are not counted. */
+    /** {@code clients} threads saving for {@code seconds}. */
     Outcome run(int clients, double seconds, long seed) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        return run(clients, () -> System.nanoTime() < deadline, seed);
+    }
+
+    /** {@code clients} threads saving while {@code going} says so. */
+    Outcome run(int clients, BooleanSupplier going, long seed) throws InterruptedException {
         AtomicLong saves = new AtomicLong();
         AtomicLong conflicts = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<Latencies> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
         for (int c = 0; c < clients; c++) {
             Latencies mine = new Latencies();
             latencies.add(mine);
             SplittableRandom random = new SplittableRandom(seed * 1_000 + c);
             Thread t = new Thread(() -> {
                 try (LeanHttp http = new LeanHttp(api)) {
-                    while (System.nanoTime() < deadline) {
+                    while (going.getAsBoolean()) {
                         String image = images.get(random.nextInt(images.size()));
                         long t0 = System.nanoTime();
                         int status = save(http, image, random.nextInt());

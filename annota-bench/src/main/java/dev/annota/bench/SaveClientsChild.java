@@ -1,19 +1,24 @@
 package dev.annota.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The load generator of {@link ServerSaveBench} in its own JVM, so that its CPU is not the server's:
- * {@code SaveClientsChild API TOKEN IMAGES_FILE LABEL CLIENTS WARM_UP_S SECONDS}. Runs {@link SaveClients} for the
- * warm-up (not counted), prints the line {@value #MEASURING} the moment the measured run starts (the parent starts
- * its CPU clocks then), and after it one JSON line: saves, conflicts, errors, wall seconds, p50/p99/max latency in
- * ms, and the CPU this process spent during the measured run.
+ * {@code SaveClientsChild API TOKEN IMAGES_FILE LABEL CLIENTS SECONDS}. Runs {@link SaveClients} as a warm-up (not
+ * counted) until the parent writes a line to its standard input (the parent decides when the server is warm),
+ * then prints the line {@value #MEASURING} as the measured run starts (the parent starts its CPU clocks then), and
+ * after it one JSON line: saves, conflicts, errors, wall seconds, p50/p99/max latency in ms, and the CPU this
+ * process spent during the measured run.
  */
 public final class SaveClientsChild {
     static final String MEASURING = "measuring";
@@ -27,10 +32,20 @@ public final class SaveClientsChild {
         List<String> images = Files.readAllLines(Path.of(args[2]));
         int label = Integer.parseInt(args[3]);
         int clients = Integer.parseInt(args[4]);
-        double warmUp = Double.parseDouble(args[5]);
-        double seconds = Double.parseDouble(args[6]);
+        double seconds = Double.parseDouble(args[5]);
         SaveClients load = new SaveClients(api, token, images, new SavePayloads(label, 7));
-        load.run(clients, warmUp, 1);
+        AtomicBoolean warming = new AtomicBoolean(true);
+        Thread warmUp = new Thread(() -> {
+            try {
+                load.run(clients, warming::get, 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "warm-up");
+        warmUp.start();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        warming.set(false);
+        warmUp.join();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println(MEASURING);
         System.out.flush();

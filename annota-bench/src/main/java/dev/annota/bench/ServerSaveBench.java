@@ -29,7 +29,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Concurrent annotation saves through the real server: for SQLite and for PostgreSQL, a server on port 0 in this
  * JVM, a project with {@code images} images, and {@code clients} API clients ({@link SaveClientsChild}, a separate
  * JVM with lean keep-alive connections) saving sets of 10 boxes for {@code seconds} after an uncounted warm-up
- * (a third of the run, at most 20 s); then the baseline, raw JDBC writing the set and history rows of a save in one
+ * (a third of the run but at most 20 s, then on until the JIT compilers are nearly done, up to three times that); then the baseline, raw JDBC writing the set and history rows of a save in one
  * transaction each, from {@code clients} threads for as long on the same database and pool (the server stopped,
  * with the same warm-up). Reports saves per second, p50/p99/max latency, conflicts, errors, the raw saves per
  * second and {@code ratio = throughput / raw}, the CPU per save of the server process and of the clients' process
@@ -82,6 +82,7 @@ final class ServerSaveBench {
             double serverCpu;
             long serverJit;
             double[] load = new double[3];
+            double[] warmed = new double[1];
             try (AnnotaServer server = AnnotaServer.create(ServerConfig.of(db.dataDir(), 0), db.database()).start()) {
                 server.context().auth().firstAdmin().ensure(Optional.of(PASSWORD));
                 Path imageFile = db.dataDir().resolve("bench-images.txt");
@@ -89,9 +90,12 @@ final class ServerSaveBench {
                 Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                         SaveClientsChild.class.getName(), server.apiUrl().toString(), token(server.apiUrl()), imageFile.toString(),
-                        Integer.toString(label), Integer.toString(clients), Double.toString(warmUp), Double.toString(seconds)))
+                        Integer.toString(label), Integer.toString(clients), Double.toString(seconds)))
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    warmed[0] = warmUp(warmUp, 3 * warmUp);
+                    child.getOutputStream().write('\n');
+                    child.getOutputStream().flush();
                     expectLine(out, SaveClientsChild.MEASURING);
                     load[0] = loadAverage();
                     long cpu0 = processCpuNanos();
@@ -130,6 +134,7 @@ final class ServerSaveBench {
             r.put("raw_cpu_ms_per_save", rawCpu / Math.max(1, rawThroughput * seconds));
             r.put("jit_wall_ms_per_save", serverJit / (double) Math.max(1, saves));
             r.put("load_average", List.of(load[0], load[1], load[2]));
+            r.put("server_warm_up_s", warmed[0]);
             return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,6 +142,26 @@ final class ServerSaveBench {
         } catch (IOException e) {
             throw new IllegalStateException("server-save on " + name + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lets the clients' warm-up run at least {@code min} seconds and then until the JIT compilers are nearly done
+     * (under 10 % of the wall time spent compiling over the last 5 s), at most {@code max} seconds; returns how long
+     * it ran. On a loaded machine the compilers get little CPU, and a fixed warm-up would measure them.
+     */
+    private static double warmUp(double min, double max) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (min * 1000));
+        long jit = jitMillis();
+        while ((System.nanoTime() - t0) / 1e9 + 5 <= max) {
+            Thread.sleep(5_000);
+            long now = jitMillis();
+            if (now - jit < 500) {
+                break;
+            }
+            jit = now;
+        }
+        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
     }
 
     /** Reads lines of the clients' output until one starting with {@code prefix}; fails when they end first. */

@@ -17,7 +17,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  *
  * <p>A save names the version it was based on (0: never saved); the row is written only if that is still the
  * current version ({@code UPDATE … WHERE version = expected}, or an insert that does nothing when a row already
- * exists), then the history row and whatever {@link AfterWrite} adds (the image index), all in one transaction,
+ * exists), then the history row and whatever {@link AfterWrite} adds (the image index), all in one transaction
+ * (in plain JDBC: these statements run for every save),
  * through {@link Database#inGroupedTransaction} (concurrent saves share one commit; each returns after it). A stale
  * version writes nothing and becomes the caller's conflict, carrying the current state.
  */
@@ -53,12 +54,12 @@ public final class VersionedSets {
         this.history = history;
         this.key = key;
         this.selectCurrent = "SELECT version, annotations_json, updated_at, updated_by, source FROM " + sets + " WHERE " + key + " = :k";
-        this.insertFirst = "INSERT INTO " + sets + " (" + key + ", version, annotations_json, updated_at, updated_by, source) "
-                + "VALUES (:k, 1, :json, :now, :author, :source) ON CONFLICT DO NOTHING";
-        this.updateNext = "UPDATE " + sets + " SET version = :next, annotations_json = :json, updated_at = :now, updated_by = :author, "
-                + "source = :source WHERE " + key + " = :k AND version = :expected";
-        this.insertHistory = "INSERT INTO " + history + " (" + key + ", version, annotations_json, created_at, author, source) "
-                + "VALUES (:k, :next, :json, :now, :author, :source)";
+        this.insertFirst = "INSERT INTO " + sets + " (annotations_json, updated_at, updated_by, source, " + key + ", version) "
+                + "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING";
+        this.updateNext = "UPDATE " + sets + " SET annotations_json = ?, updated_at = ?, updated_by = ?, source = ?, version = ? "
+                + "WHERE " + key + " = ? AND version = ?";
+        this.insertHistory = "INSERT INTO " + history + " (annotations_json, created_at, author, source, " + key + ", version) "
+                + "VALUES (?, ?, ?, ?, ?, ?)";
     }
 
     /** The current set of {@code k} (version 0, no annotations, source "none" when never saved). */
@@ -84,14 +85,12 @@ public final class VersionedSets {
         boolean written;
         try {
             written = db.inGroupedTransaction(sets + ":" + k, h -> {
-                int rows = (expectedVersion == 0 ? h.createUpdate(insertFirst)
-                        : h.createUpdate(updateNext).bind("next", next).bind("expected", expectedVersion))
-                        .bind("k", k).bind("json", json).bind("now", now).bind("author", by).bind("source", source).execute();
+                int rows = expectedVersion == 0 ? Jdbc.update(h, insertFirst, json, now, by, source, k)
+                        : Jdbc.update(h, updateNext, json, now, by, source, next, k, expectedVersion);
                 if (rows != 1) {
                     return false;
                 }
-                h.createUpdate(insertHistory).bind("k", k).bind("next", next).bind("json", json).bind("now", now)
-                        .bind("author", by).bind("source", source).execute();
+                Jdbc.update(h, insertHistory, json, now, by, source, k, next);
                 also.write(h, k, annotations, author, now);
                 return true;
             });
