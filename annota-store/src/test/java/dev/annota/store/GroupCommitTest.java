@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.AnnotaException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +40,7 @@ class GroupCommitTest {
     private static CompletableFuture<Void> blockers(Database db, CountDownLatch release) throws InterruptedException {
         int n = db.groupCommit().leaders();
         CountDownLatch leading = new CountDownLatch(n);
-        List<CompletableFuture<Integer>> all = new java.util.ArrayList<>();
+        List<CompletableFuture<Integer>> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             all.add(blocker(db, leading, release));
             for (int w = 0; w < 6_000 && leading.getCount() > n - i - 1; w++) {
@@ -62,10 +63,22 @@ class GroupCommitTest {
         }), THREADS);
     }
 
-    /** One save on a thread of its own. */
-    private static CompletableFuture<Long> save(AnnotationSets sets, String img, long expected, List<Annotation> set,
-                                                Optional<String> author, String source) {
-        return CompletableFuture.supplyAsync(() -> sets.save(img, expected, set, author, source), THREADS);
+    /**
+     * Holds every group slot, queues {@code saves} one after another behind them (each on a thread of its own), then
+     * lets them go: they form one group, in this order. Returns their futures once the blockers have finished.
+     */
+    @SafeVarargs
+    private static List<CompletableFuture<Long>> queuedTogether(Database db, Supplier<Long>... saves) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> blocking = blockers(db, release);
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (Supplier<Long> save : saves) {
+            futures.add(CompletableFuture.supplyAsync(save, THREADS));
+            awaitQueued(db, futures.size());
+        }
+        release.countDown();
+        blocking.get(60, TimeUnit.SECONDS);
+        return futures;
     }
 
     private static void awaitQueued(Database db, int n) throws InterruptedException {
@@ -81,23 +94,19 @@ class GroupCommitTest {
         try (Database db = TestDatabases.open(dialect)) {
             AnnotationSets sets = new AnnotationSets(db);
             String img = AnnotationSetsTest.image(db);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> first = blockers(db, release);
             long before = db.groupCommit().transactions();
-            CompletableFuture<Long> a = save(sets, img, 0, boxes(1, 0), Optional.of("ana"), "human");
-            awaitQueued(db, 1);
-            CompletableFuture<Long> stale = save(sets, img, 0, boxes(2, 0), Optional.of("ben"), "human");
-            awaitQueued(db, 2);
-            CompletableFuture<Long> b = save(sets, img, 1, boxes(3, 0), Optional.of("ben"), "human");
-            awaitQueued(db, 3);
-            release.countDown();
-            first.get(60, TimeUnit.SECONDS);
-            assertEquals(1, a.get(60, TimeUnit.SECONDS));
+            List<CompletableFuture<Long>> saves = queuedTogether(db,
+                    () -> sets.save(img, 0, boxes(1, 0), Optional.of("ana"), "human"),
+                    () -> sets.save(img, 0, boxes(2, 0), Optional.of("ben"), "human"),
+                    () -> sets.save(img, 1, boxes(3, 0), Optional.of("ben"), "human"));
+            CompletableFuture<Long> stale = saves.get(1);
+            assertEquals(1, saves.get(0).get(60, TimeUnit.SECONDS));
             ExecutionException e = assertThrows(ExecutionException.class, () -> stale.get(60, TimeUnit.SECONDS));
             VersionConflict conflict = conflict(e.getCause());
             assertEquals(2, conflict.current().version(), "the conflict carries the state after the whole group");
-            assertEquals(2, b.get(60, TimeUnit.SECONDS), "a unit sees the writes of the units before it in its group");
-            assertEquals(1, db.groupCommit().transactions() - before, "the three queued saves shared one transaction");
+            assertEquals(2, saves.get(2).get(60, TimeUnit.SECONDS), "a unit sees the writes of the units before it in its group");
+            assertEquals(db.groupCommit().leaders() + 1, db.groupCommit().transactions() - before,
+                    "the blockers' transactions and ONE for the three queued saves");
             assertEquals(boxes(3, 0), sets.get(img).annotations());
             assertEquals(List.of(2L, 1L), sets.history(img).stream().map(AnnotationSets.Version::version).toList());
             assertEquals(boxes(1, 0), sets.version(img, 1).orElseThrow());
@@ -110,18 +119,13 @@ class GroupCommitTest {
         try (Database db = TestDatabases.open(dialect)) {
             AnnotationSets sets = new AnnotationSets(db);
             String img = AnnotationSetsTest.image(db);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> first = blockers(db, release);
-            CompletableFuture<Long> a = save(sets, img, 0, boxes(1, 0), Optional.of("ana"), "human");
-            awaitQueued(db, 1);
-            CompletableFuture<Long> missing = save(sets, "no-such-image", 0, boxes(1, 0), Optional.empty(), "human");
-            awaitQueued(db, 2);
-            CompletableFuture<Long> b = save(sets, img, 1, boxes(2, 0), Optional.of("ben"), "human");
-            awaitQueued(db, 3);
-            release.countDown();
-            first.get(60, TimeUnit.SECONDS);
-            assertEquals(1, a.get(60, TimeUnit.SECONDS));
-            assertEquals(2, b.get(60, TimeUnit.SECONDS));
+            List<CompletableFuture<Long>> saves = queuedTogether(db,
+                    () -> sets.save(img, 0, boxes(1, 0), Optional.of("ana"), "human"),
+                    () -> sets.save("no-such-image", 0, boxes(1, 0), Optional.empty(), "human"),
+                    () -> sets.save(img, 1, boxes(2, 0), Optional.of("ben"), "human"));
+            CompletableFuture<Long> missing = saves.get(1);
+            assertEquals(1, saves.get(0).get(60, TimeUnit.SECONDS));
+            assertEquals(2, saves.get(2).get(60, TimeUnit.SECONDS));
             ExecutionException e = assertThrows(ExecutionException.class, () -> missing.get(60, TimeUnit.SECONDS));
             Throwable cause = e.getCause();
             assertTrue(cause instanceof AnnotaException && cause.getMessage().contains("no such image"), cause.toString());
