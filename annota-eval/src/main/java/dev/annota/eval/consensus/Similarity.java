@@ -10,18 +10,17 @@ import dev.annota.core.annotation.RotatedBoxAnnotation;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.geometry.Iou;
 import dev.annota.core.geometry.Keypoints;
-import dev.annota.core.geometry.Oks;
+import dev.annota.core.geometry.Keypoint;
 import dev.annota.core.geometry.PixelBox;
 import dev.annota.core.geometry.PolygonRasterizer;
 import dev.annota.core.geometry.Rle;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * How alike two objects of one kind are, in [0, 1]: geometric IoU for boxes, rotated boxes and ellipses (as
  * 64-gons), pixel IoU for polygons (rasterised as COCO does, once each) and masks, a symmetric object keypoint
- * similarity for keypoints, and the IoU of the bounding boxes for every other kind.
+ * similarity for keypoints (see {@link #keypoints}), and the IoU of the bounding boxes for every other kind.
  */
 final class Similarity {
     /** The per-keypoint σ of the keypoint similarity (COCO's person keypoints range 0.025–0.107). */
@@ -60,17 +59,26 @@ final class Similarity {
         return masks.computeIfAbsent(a, x -> PolygonRasterizer.rasterize(((PolygonAnnotation) x).polygon(), size));
     }
 
+    /**
+     * COCO's keypoint similarity made symmetric: over the points either annotator placed, exp(−d² / (2·s·(2σ)²))
+     * where both placed it (s: the area of the box around both objects' points), 0 where only one did.
+     */
     private static double keypoints(Keypoints a, Keypoints b) {
         if (a.size() != b.size()) {
             return 0;
         }
-        return (oks(a, b) + oks(b, a)) / 2;
-    }
-
-    private static double oks(Keypoints gt, Keypoints dt) {
-        PixelBox box = gt.labelledCount() > 0 ? gt.boundingBox() : new PixelBox(0, 0, 1, 1);
-        double[] sigmas = new double[gt.size()];
-        Arrays.fill(sigmas, KEYPOINT_SIGMA);
-        return Oks.compute(gt, Math.max(box.area(), 1), box, dt, sigmas);
+        PixelBox box = a.boundingBox().union(b.boundingBox());
+        double scale = Math.max(box.area(), 1) * (2 * KEYPOINT_SIGMA) * (2 * KEYPOINT_SIGMA);
+        double sum = 0;
+        int placed = 0;
+        for (int i = 0; i < a.size(); i++) {
+            Keypoint p = a.points().get(i), q = b.points().get(i);
+            if (p.visibility().isLabelled() && q.visibility().isLabelled()) {
+                double dx = p.position().x() - q.position().x(), dy = p.position().y() - q.position().y();
+                sum += Math.exp(-(dx * dx + dy * dy) / (2 * scale));
+            }
+            placed += p.visibility().isLabelled() || q.visibility().isLabelled() ? 1 : 0;
+        }
+        return placed == 0 ? 0 : sum / placed;
     }
 }
