@@ -1,11 +1,9 @@
 package dev.annota.app.quality;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annota.core.error.ValidationException;
 import dev.annota.eval.consensus.ConsensusSettings;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,7 +45,7 @@ public record ConsensusRequest(String projectId, ConsensusSettings settings, Wei
         imageIds = imageIds.map(List::copyOf);
     }
 
-    /** The request as stored with its operation. */
+    /** The request as stored with its operation (and in each image's consensus details). */
     public String toJson() {
         return toNode().toString();
     }
@@ -66,24 +64,5 @@ public record ConsensusRequest(String projectId, ConsensusSettings settings, Wei
             ids.forEach(array::add);
         });
         return n;
-    }
-
-    public static ConsensusRequest fromJson(String json) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            Optional<List<String>> ids = Optional.empty();
-            if (n.has("image_ids")) {
-                List<String> list = new ArrayList<>();
-                n.get("image_ids").forEach(v -> list.add(v.asText()));
-                ids = Optional.of(list);
-            }
-            return new ConsensusRequest(n.get("project_id").asText(), new ConsensusSettings(
-                    n.get("iou_threshold").asDouble(), n.get("min_support").asDouble(),
-                    n.get("agreement_threshold").asDouble(),
-                    ConsensusSettings.Matching.valueOf(n.get("matching").asText().toUpperCase(Locale.ROOT))),
-                    Weighting.parse(n.get("weighting").asText()), ids);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a stored consensus request is not JSON: " + json, e);
-        }
     }
 }

@@ -66,10 +66,6 @@ final class TagRatings {
         return annotations.stream().filter(a -> a instanceof Tag).map(a -> a.label().value()).distinct().toList();
     }
 
-    int items() {
-        return ratings.length;
-    }
-
     OptionalDouble alpha() {
         return finite(ratings.length == 0 ? Double.NaN : KrippendorffAlpha.of(ratings, KrippendorffAlpha.Level.NOMINAL));
     }

@@ -119,7 +119,7 @@ public final class Consensus {
                 names.add(answers.get(annotators.get(m)).annotator());
                 sims[m] = similarity.of(members.get(m), fused);
             }
-            return MergedItem.of(fused, names, sims, answers.size(), support, settings);
+            return MergedItem.of(fused, names, sims, answers.size(), support, true, settings);
         }
     }
 }

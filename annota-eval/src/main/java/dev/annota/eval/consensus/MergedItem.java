@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param support      weighted share of annotators who gave it, in [0, 1]
  * @param similarity   mean of {@code similarities}
  * @param agreement    support × similarity
- * @param accepted     whether it is part of the consensus (support above the minimum)
- * @param disputed     whether it is a disagreement (agreement below the threshold)
+ * @param accepted     whether it is part of the consensus (support above the minimum; for single-label tags, also
+ *                     the only label with the most weight)
+ * @param disputed     whether it is a disagreement: someone gave it but it is not part of the consensus, or its
+ *                     agreement is below the threshold
  */
 public record MergedItem(Annotation annotation, List<String> annotators, List<Double> similarities, int of,
                          double support, double similarity, double agreement, boolean accepted, boolean disputed) {
@@ -30,13 +32,17 @@ public record MergedItem(Annotation annotation, List<String> annotators, List<Do
         }
     }
 
-    /** An item with its figures derived from the members' similarities and the settings. */
+    /**
+     * An item with its figures derived from the members' similarities and the settings; {@code eligible} false keeps
+     * it out of the consensus whatever its support (a tag that lost the vote).
+     */
     static MergedItem of(Annotation fused, List<String> annotators, double[] similarities, int of, double support,
-                         ConsensusSettings settings) {
+                         boolean eligible, ConsensusSettings settings) {
         double mean = Arrays.stream(similarities).average().orElse(0);
         double agreement = support * mean;
+        boolean accepted = eligible && support > settings.minSupport();
         return new MergedItem(fused, annotators, Arrays.stream(similarities).boxed().toList(), of, support, mean,
-                agreement, support > settings.minSupport(), agreement < settings.agreementThreshold());
+                agreement, accepted, !accepted || agreement < settings.agreementThreshold());
     }
 
     /** How many annotators gave it. */

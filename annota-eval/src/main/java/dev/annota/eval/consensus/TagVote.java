@@ -37,11 +37,9 @@ final class TagVote {
         List<MergedItem> out = new ArrayList<>();
         for (Map.Entry<LabelId, List<String>> e : voters.entrySet()) {
             double support = weight.get(e.getKey()) / total;
-            MergedItem item = MergedItem.of(Fusion.fuse(List.of(firstTag.get(e.getKey())), new double[] {1}, null),
-                    e.getValue(), ones(e.getValue().size()), answers.size(), support, settings);
             boolean winner = !single || (weight.get(e.getKey()) == best && atBest == 1);
-            out.add(winner ? item : new MergedItem(item.annotation(), item.annotators(), item.similarities(), item.of(),
-                    item.support(), item.similarity(), item.agreement(), false, item.disputed()));
+            out.add(MergedItem.of(Fusion.fuse(List.of(firstTag.get(e.getKey())), new double[] {1}, null), e.getValue(),
+                    ones(e.getValue().size()), answers.size(), support, winner, settings));
         }
         return out;
     }

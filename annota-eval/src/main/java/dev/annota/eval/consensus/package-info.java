@@ -13,8 +13,8 @@
  *   majority labelled; any other kind by the member most similar to the rest (the medoid).</li>
  *   <li>Every merged item carries its support (weighted share of annotators who found it), the mean similarity of
  *   its members to the fused shape, and the agreement = support × mean similarity. Items whose support exceeds
- *   {@code minSupport} form the consensus; items whose agreement is below {@code agreementThreshold} are
- *   disagreements.</li>
+ *   {@code minSupport} form the consensus; items left out of it, and items whose agreement is below
+ *   {@code agreementThreshold}, are disagreements.</li>
  *   <li>Each annotator's agreement with the consensus: over the consensus items, their similarity to the fused
  *   shape (0 when they missed it), with every item they drew that did not make the consensus counted as a 0.</li>
  * </ul>

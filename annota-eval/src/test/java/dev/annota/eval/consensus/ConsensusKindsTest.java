@@ -82,6 +82,15 @@ class ConsensusKindsTest {
     }
 
     @Test
+    void two_annotators_with_different_tags_disagree_on_both_and_agree_on_nothing() {
+        ImageConsensus merged = Consensus.merge(List.of(AnnotatorAnswer.of("a", List.of(Tag.of(ONE))),
+                AnnotatorAnswer.of("b", List.of(Tag.of(new LabelId(2))))), ConsensusSettings.defaults(), SIZE);
+        assertTrue(merged.annotations().isEmpty(), "a tie has no winner");
+        assertEquals(2, merged.disagreements().size(), "both tags are disputed");
+        assertEquals(0.5, merged.agreement(), 1e-12);
+    }
+
+    @Test
     void an_image_nobody_annotated_agrees_fully() {
         ImageConsensus merged = Consensus.merge(List.of(AnnotatorAnswer.of("a", List.of()),
                 AnnotatorAnswer.of("b", List.of())), ConsensusSettings.defaults(), SIZE);

@@ -8,7 +8,6 @@ import dev.annota.core.annotation.BoxAnnotation;
 import dev.annota.core.annotation.Tag;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.geometry.Iou;
-import dev.annota.core.geometry.PixelBox;
 import dev.annota.eval.consensus.NoisyAnnotators.Noise;
 import dev.annota.eval.consensus.NoisyAnnotators.Scene;
 import java.util.ArrayList;
@@ -128,9 +127,5 @@ class ConsensusSimulationTest {
             }
         }
         return best;
-    }
-
-    static PixelBox box(double x, double y, double w, double h) {
-        return new PixelBox(x, y, w, h);
     }
 }
