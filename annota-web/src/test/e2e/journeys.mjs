@@ -97,6 +97,49 @@ async function saveState(page) {
   return page.getByTestId('save-badge').getAttribute('data-state');
 }
 
+/**
+ * Quality (issue 9): two annotators tag and box one photo with overlap 2 and disagree on the tag; the quality tab
+ * shows both annotators and the disputed photo, runs the consensus, and the photo opens in the workspace.
+ */
+async function qualityJourney(page, api) {
+  // a project of its own: in a project that already uses the workflow, uploads get tasks with overlap 1
+  const project = await api.post('/projects', { name: 'E2E Quality', guidelines: '', schema: { classes: [{ name: 'wolf' }, { name: 'snow' }] } });
+  const [photo] = (await api.upload(project.id, [join(PHOTOS, 'wolves.jpg')])).added;
+  check(photo, 'wolves.jpg uploaded');
+  const image = photo.image_id;
+  const classes = (await api.get(`/projects/${project.id}/schema`)).schema.classes.map((c) => c.id);
+  const people = {};
+  for (const name of ['qa-ana', 'qa-ben']) {
+    const user = await api.post('/users', { username: name, password: `password-${name}`, role: 'user' });
+    await api.put(`/projects/${project.id}/members/${user.id}`, { role: 'annotator' });
+    people[name] = { id: user.id, api: await Api.login(BASE, name, `password-${name}`) };
+  }
+  await api.post(`/projects/${project.id}/workflow/tasks`, { image_ids: [image], overlap: 2 });
+  await api.post(`/projects/${project.id}/workflow/assign`, { explicit: { [image]: [people['qa-ana'].id, people['qa-ben'].id] } });
+  for (const [name, tag] of [['qa-ana', classes[0]], ['qa-ben', classes[1]]]) {
+    const who = people[name].api;
+    const [job] = (await who.get(`/projects/${project.id}/jobs`, { assignee: 'me', image })).items;
+    await who.put(`/jobs/${job.id}/annotations`, { version: 0, annotations: [
+      { kind: 'tag', label: tag }, { kind: 'box', label: classes[0], box: [100, 80, 200, 150] }] });
+    await who.post(`/jobs/${job.id}/submit`);
+  }
+  await page.goto(`${BASE}/projects/${project.id}/quality`);
+  const annotators = page.getByRole('table', { name: 'Agreement per annotator' });
+  await annotators.getByRole('cell', { name: 'qa-ana', exact: true }).waitFor();
+  await annotators.getByRole('cell', { name: 'qa-ben', exact: true }).waitFor();
+  const disputed = page.getByRole('table', { name: 'Disputed images' }).getByRole('link', { name: 'wolves.jpg' });
+  await disputed.waitFor();
+  await shot(page, '20-quality');
+  await page.getByRole('button', { name: 'Run consensus' }).click();
+  await page.getByRole('status').filter({ hasText: 'images merged' }).waitFor({ timeout: 30_000 });
+  const history = await api.get(`/images/${image}/annotations/history`);
+  check(history[0].source === 'consensus', `the merged set is written with source consensus: ${JSON.stringify(history[0])}`);
+  const merged = (await api.get(`/images/${image}/annotations`)).annotations;
+  check(merged.length === 1 && merged[0].kind === 'box', `only the box both drew is agreed: ${JSON.stringify(merged)}`);
+  await page.getByRole('table', { name: 'Disputed images' }).getByRole('link', { name: 'wolves.jpg' }).click();
+  await page.waitForURL(new RegExp(`/projects/[^/]+/images/${image}$`));
+}
+
 async function main() {
   mkdirSync(SHOTS, { recursive: true });
   const browser = await chromium.launch({
@@ -479,6 +522,8 @@ async function main() {
       await origCtx.close();
       console.log(`MEASURE open 10000x10000 (navigation start to first image pixels drawn): tiles, first open (server makes them) ${cold.ms} ms; tiles, cached on the server ${warm.ms} ms; original PNG ${original.ms} ms`);
     });
+
+    await journey('quality_agreement_and_consensus', page, () => qualityJourney(page, api));
   } finally {
     await browser.close();
     const failed = results.filter((r) => !r.ok);

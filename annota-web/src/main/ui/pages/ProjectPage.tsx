@@ -1,4 +1,4 @@
-// A project: its name and the tabs Images, Upload, Review and Settings.
+// A project: its name and the tabs Images, Upload, Review, Quality and Settings.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Project, User } from '../api/types';
@@ -7,9 +7,12 @@ import { ErrorBox, Link, Spinner, Tabs } from '../app/ui';
 import { ImagesTab } from './ImagesTab';
 import { UploadTab } from './UploadTab';
 import { ReviewTab } from './ReviewTab';
+import { QualityTab } from './QualityTab';
 import { SettingsTab } from '../settings/SettingsTab';
 
-const TITLES: Record<ProjectTab, string> = { images: 'Images', upload: 'Upload', review: 'Review queue', settings: 'Settings' };
+const TITLES: Record<ProjectTab, string> = {
+  images: 'Images', upload: 'Upload', review: 'Review queue', quality: 'Quality', settings: 'Settings',
+};
 
 export function ProjectPage(props: { user: User; projectId: string; tab: ProjectTab }) {
   const [project, setProject] = useState<Project | null>(null);
@@ -32,6 +35,7 @@ export function ProjectPage(props: { user: User; projectId: string; tab: Project
         {props.tab === 'images' && <ImagesTab project={project} user={props.user} />}
         {props.tab === 'upload' && <UploadTab project={project} />}
         {props.tab === 'review' && <ReviewTab project={project} />}
+        {props.tab === 'quality' && <QualityTab project={project} />}
         {props.tab === 'settings' && <SettingsTab project={project} user={props.user} onChanged={setProject} reload={reload} />}
       </div>
     </section>

@@ -9,6 +9,7 @@ import dev.annota.server.routes.ModelRoutes;
 import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
+import dev.annota.server.routes.QualityRoutes;
 import dev.annota.server.routes.TileRoutes;
 import dev.annota.server.routes.TokenRoutes;
 import dev.annota.server.routes.SuggestionRoutes;
@@ -36,6 +37,7 @@ public final class StandardRoutes {
                 new SuggestionRoutes(ctx),
                 new OperationRoutes(ctx),
                 new EmbeddingRoutes(ctx),
+                new QualityRoutes(ctx),
                 new ModelRoutes(ctx));
     }
 }

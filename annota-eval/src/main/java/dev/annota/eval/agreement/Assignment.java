@@ -1,17 +1,21 @@
 package dev.annota.eval.agreement;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Maximum-weight assignment of rows to columns (the Hungarian method with potentials, O(n³)), on a
- * rectangular weight matrix padded to a square with zeros.
+ * rectangular weight matrix padded to a square with zeros; or greedily, highest weight first. Used by
+ * {@link ShapeAgreement} and by {@code dev.annota.eval.consensus}.
  */
-final class Assignment {
+public final class Assignment {
     private Assignment() {
     }
 
     /** For each row, its column, or −1; only pairs with a positive weight are returned as assigned. */
-    static int[] maximise(double[][] weight, int rows, int cols) {
+    public static int[] maximise(double[][] weight, int rows, int cols) {
         int n = Math.max(rows, cols);
         int[] result = new int[rows];
         Arrays.fill(result, -1);
@@ -64,6 +68,34 @@ final class Assignment {
             int i = p[j] - 1, c = j - 1;
             if (i < rows && c < cols && weight[i][c] > 0) {
                 result[i] = c;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Greedy matching: pairs with a positive weight taken highest first (ties by row, then column), each row and
+     * column at most once. For each row, its column, or −1.
+     */
+    public static int[] greedy(double[][] w) {
+        int rows = w.length, cols = rows == 0 ? 0 : w[0].length;
+        List<int[]> candidates = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                if (w[i][j] > 0) {
+                    candidates.add(new int[] {i, j});
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((int[] c) -> -w[c[0]][c[1]])
+                .thenComparingInt(c -> c[0]).thenComparingInt(c -> c[1]));
+        int[] result = new int[rows];
+        Arrays.fill(result, -1);
+        boolean[] takenCol = new boolean[cols];
+        for (int[] c : candidates) {
+            if (result[c[0]] < 0 && !takenCol[c[1]]) {
+                result[c[0]] = c[1];
+                takenCol[c[1]] = true;
             }
         }
         return result;

@@ -58,7 +58,7 @@ public final class ShapeAgreement {
                     w[i][j] = iou >= minIou && iou > 0 ? iou : 0;
                 }
             }
-            int[] assigned = matching == Matching.HUNGARIAN ? Assignment.maximise(w, ia.size(), ib.size()) : greedy(w);
+            int[] assigned = matching == Matching.HUNGARIAN ? Assignment.maximise(w, ia.size(), ib.size()) : Assignment.greedy(w);
             for (int i = 0; i < assigned.length; i++) {
                 if (assigned[i] >= 0) {
                     int ga = ia.get(i), gb = ib.get(assigned[i]);
@@ -72,30 +72,6 @@ public final class ShapeAgreement {
         double mean = pairs.isEmpty() ? Double.NaN
                 : dev.annota.eval.NumpySum.mean(pairs.stream().mapToDouble(Pair::iou).toArray());
         return new Result(pairs, unmatched(matchedA), unmatched(matchedB), mean);
-    }
-
-    private static int[] greedy(double[][] w) {
-        int rows = w.length, cols = rows == 0 ? 0 : w[0].length;
-        List<int[]> candidates = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                if (w[i][j] > 0) {
-                    candidates.add(new int[] {i, j});
-                }
-            }
-        }
-        candidates.sort(Comparator.comparingDouble((int[] c) -> -w[c[0]][c[1]])
-                .thenComparingInt(c -> c[0]).thenComparingInt(c -> c[1]));
-        int[] result = new int[rows];
-        java.util.Arrays.fill(result, -1);
-        boolean[] takenCol = new boolean[cols];
-        for (int[] c : candidates) {
-            if (result[c[0]] < 0 && !takenCol[c[1]]) {
-                result[c[0]] = c[1];
-                takenCol[c[1]] = true;
-            }
-        }
-        return result;
     }
 
     private static Map<String, List<Integer>> group(List<Shape> shapes) {

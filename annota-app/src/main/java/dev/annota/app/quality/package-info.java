@@ -1,0 +1,31 @@
+/**
+ * Data quality of the annotation workflow (issue 9, consensus and agreement): {@link
+ * dev.annota.app.quality.QualityReports} computes a project's {@link dev.annota.app.quality.AgreementReport} from the
+ * finished jobs of its workflow (tasks with overlap k keep one annotation set per job; gold tasks name the version of
+ * the image's set that is the known answer), and {@link dev.annota.app.quality.RunConsensus} merges each overlapping
+ * image's answers ({@code dev.annota.eval.consensus}) into its annotation set, with provenance in
+ * {@code consensus_results}, flagging images with disagreements for review.
+ *
+ * <h2>Who sees what</h2>
+ * The report: admins, managers and reviewers everything; annotators the project and class figures and only their own
+ * row ({@code restricted}). The consensus run: managers and admins. The review list and resolving: managers, reviewers.
+ *
+ * <h2>JSON ({@link dev.annota.app.quality.QualityJson}); figures that cannot be computed are null</h2>
+ * <pre>
+ * Report:  {"project_id", "restricted": false,
+ *           "project": {"images", "finished_jobs", "gold_images", "fleiss_kappa", "fleiss_items", "krippendorff_alpha",
+ *                       "mean_iou", "consensus_agreement", "disputed_images", "gold_accuracy"},
+ *           "classes": [{"label", "name", "tag_alpha", "objects", "matched", "mean_iou", "consensus_agreement"}],
+ *           "annotators": [{"user_id", "username", "images", "consensus_agreement", "mean_iou", "mean_cohen_kappa",
+ *                           "gold_images", "gold_accuracy"}],
+ *           "pairs": [{"user_a", "user_b", "images", "tag_items", "cohen_kappa", "matched", "mean_iou"}],
+ *           "disagreements": [{"image_id", "file_name", "annotators", "agreement", "disputed_items"}]}
+ * Consensus operation result: {"merged", "needs_review", "conflicts", "mean_agreement"}
+ * Stored consensus: {"image_id", "project_id", "file_name", "annotation_version", "annotators", "agreement",
+ *                    "disagreements", "needs_review", "computed_at", "computed_by",
+ *                    "details": {settings..., "jobs": [{"job_id", "user_id", "version"}],
+ *                                "disputed": [{"annotation", "annotators", "of", "support", "similarity", "agreement",
+ *                                              "accepted"}]}}
+ * </pre>
+ */
+package dev.annota.app.quality;

@@ -1,0 +1,19 @@
+package dev.annota.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code annota quality}: data-quality figures of a project. */
+@Command(name = "quality", mixinStandardHelpOptions = true,
+        description = "Data quality: annotator agreement and accuracy on gold images.",
+        subcommands = {QualityAgreementCommand.class})
+final class QualityCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
