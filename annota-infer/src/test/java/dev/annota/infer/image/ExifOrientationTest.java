@@ -63,18 +63,6 @@ class ExifOrientationTest {
     }
 
     @Test
-    void every_orientation_maps_corners_as_exif_defines() {
-        RgbImage img = new RgbImage(3, 2, new int[] {1, 2, 3, 4, 5, 6});
-        assertEquals("[3, 2, 1, 6, 5, 4]", java.util.Arrays.toString(ExifOrientation.apply(img, 2).pixels()));
-        assertEquals("[6, 5, 4, 3, 2, 1]", java.util.Arrays.toString(ExifOrientation.apply(img, 3).pixels()));
-        assertEquals("[4, 5, 6, 1, 2, 3]", java.util.Arrays.toString(ExifOrientation.apply(img, 4).pixels()));
-        assertEquals("[1, 4, 2, 5, 3, 6]", java.util.Arrays.toString(ExifOrientation.apply(img, 5).pixels()));
-        assertEquals("[4, 1, 5, 2, 6, 3]", java.util.Arrays.toString(ExifOrientation.apply(img, 6).pixels()));
-        assertEquals("[6, 3, 5, 2, 4, 1]", java.util.Arrays.toString(ExifOrientation.apply(img, 7).pixels()));
-        assertEquals("[3, 6, 2, 5, 1, 4]", java.util.Arrays.toString(ExifOrientation.apply(img, 8).pixels()));
-    }
-
-    @Test
     void bytes_that_are_no_image_are_a_clear_error_naming_the_source() {
         AnnotaException e = assertThrows(AnnotaException.class, () -> ImageDecoder.decode("hello".getBytes(), "notes.txt"));
         assertTrue(e.getMessage().startsWith("notes.txt: not a readable image"), e.getMessage());
