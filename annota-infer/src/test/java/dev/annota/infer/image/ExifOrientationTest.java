@@ -63,6 +63,22 @@ class ExifOrientationTest {
     }
 
     @Test
+    void a_reduced_decode_asks_with_the_upright_size_and_turns_the_smaller_image_upright() throws IOException {
+        java.util.List<dev.annota.core.geometry.ImageSize> asked = new java.util.ArrayList<>();
+        ImageDecoder.Reduced r = ImageDecoder.decodeReduced(jpegWithOrientation(6, ByteOrder.BIG_ENDIAN), "test.jpg", ImageDecoder.MAX_PIXELS,
+                size -> {
+                    asked.add(size);
+                    return 2;
+                });
+        assertEquals(java.util.List.of(new dev.annota.core.geometry.ImageSize(20, 40)), asked);
+        assertEquals(new dev.annota.core.geometry.ImageSize(20, 40), r.fullSize());
+        assertEquals(2, r.subsampling());
+        assertEquals(10, r.image().width());
+        assertEquals(20, r.image().height());
+        assertTrue((r.image().pixels()[2 * 10 + 5] >> 16 & 0xFF) > 200, "the stored left (red) half is on top");
+    }
+
+    @Test
     void bytes_that_are_no_image_are_a_clear_error_naming_the_source() {
         AnnotaException e = assertThrows(AnnotaException.class, () -> ImageDecoder.decode("hello".getBytes(), "notes.txt"));
         assertTrue(e.getMessage().startsWith("notes.txt: not a readable image"), e.getMessage());
