@@ -38,9 +38,12 @@ import java.util.stream.Stream;
  * {@code prelabel}: pre-label N images (the shared photos replicated: distinct rows whose stored files are hard links
  * to the photos, so every image is read from the content store and decoded) with SqueezeNet and with YOLOX-nano, end
  * to end (read file → decode → preprocess → infer → postprocess → store suggestions in SQLite), and — in the same
- * run, same predictor, batch size and threads — the model alone on ready input tensors. Ours = end to end, baseline
- * = model only, as seconds per image; {@code speedup} is then the end-to-end share of the model-only throughput
- * (target ≥ 0.85). N is {@code -Dannota.bench.prelabel.images} (default 2000).
+ * run, same predictor, batch size and threads — the model alone on ready input tensors. Two settings per model: as
+ * before (full-size decode, ONNX Runtime threads spinning while idle) and tuned (large images decoded at reduced
+ * scale, no spinning, so the decoders get the cycles); plus a one-thread profile of where an image's time goes.
+ * Ours = the tuned end to end, baseline = the faster model-only run, as seconds per image; {@code speedup} is then
+ * the end-to-end share of the model-only throughput (target ≥ 0.85). N is {@code -Dannota.bench.prelabel.images}
+ * (default 2000).
  */
 final class PrelabelBench {
     private PrelabelBench() {

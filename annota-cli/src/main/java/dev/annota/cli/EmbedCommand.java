@@ -86,6 +86,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     private int folder(EmbeddingModels models, String name, Path dir, int perBatch) throws IOException {
         Path target = out.orElseThrow(() -> ValidationException.of("--out", "", "with --images: a FILE.npy or FILE.jsonl to write"));
+        VectorFiles.check(target);
         EmbedFolder.Result r;
         try (Embedder embedder = models.open(name)) {
             r = EmbedFolder.run(embedder, dir, perBatch, new ConsoleProgress(spec.commandLine().getErr()));

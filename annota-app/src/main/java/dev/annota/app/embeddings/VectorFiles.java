@@ -26,13 +26,18 @@ public final class VectorFiles {
     private VectorFiles() {
     }
 
+    /** Checks that {@code out} names a format this class writes, before any work is done. */
+    public static void check(Path out) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".jsonl") && !name.endsWith(".npy")) {
+            throw ValidationException.of("--out", out.toString(), "a file name ending in .npy or .jsonl");
+        }
+    }
+
     /** Writes {@code rows} to {@code out}; returns the files written. */
     public static List<Path> write(Path out, List<EmbedFolder.Row> rows, int dim) throws IOException {
+        check(out);
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl")) {
-            writeJsonl(out, rows);
-            return List.of(out);
-        }
         if (name.endsWith(".npy")) {
             Path names = out.resolveSibling(out.getFileName().toString().replaceAll("(?i)\\.npy$", "") + ".names.txt");
             writeNpy(out, rows, dim);
@@ -41,7 +46,8 @@ public final class VectorFiles {
             Files.write(names, lines, StandardCharsets.UTF_8);
             return List.of(out, names);
         }
-        throw ValidationException.of("--out", out.toString(), "a file name ending in .npy or .jsonl");
+        writeJsonl(out, rows);
+        return List.of(out);
     }
 
     private static void writeJsonl(Path out, List<EmbedFolder.Row> rows) throws IOException {
