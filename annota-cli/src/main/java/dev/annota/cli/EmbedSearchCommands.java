@@ -35,6 +35,11 @@ final class EmbedSearchCommands {
     private EmbedSearchCommands() {
     }
 
+    /** One line per item. */
+    private static <T> String lines(java.util.List<T> items, Function<T, String> line) {
+        return String.join("\n", items.stream().map(line).toList());
+    }
+
     /** Options every search takes. */
     static final class Common {
         @Mixin
@@ -71,11 +76,8 @@ final class EmbedSearchCommands {
             if (k < 1 || k > 1000) {
                 throw ValidationException.of("--k", k, "from 1 to 1000");
             }
-            return common.run(spec, s -> s.similar(OPERATOR, image, k, common.model), r -> {
-                StringBuilder b = new StringBuilder();
-                ((SimilarityResults.Similar) r).results().forEach(n -> b.append(n.imageId()).append('\t').append(n.similarity()).append('\n'));
-                return b.toString().stripTrailing();
-            });
+            return common.run(spec, s -> s.similar(OPERATOR, image, k, common.model),
+                    r -> lines(((SimilarityResults.Similar) r).results(), n -> n.imageId() + "\t" + n.similarity()));
         }
     }
 
@@ -101,10 +103,9 @@ final class EmbedSearchCommands {
                 throw ValidationException.of("--limit", limit, "from 1 to 10000");
             }
             return common.run(spec, s -> s.nearDuplicates(OPERATOR, project, threshold, limit, common.model), r -> {
-                StringBuilder b = new StringBuilder();
-                ((SimilarityResults.NearDuplicates) r).pairs().forEach(p -> b.append(p.imageA()).append('\t').append(p.imageB())
-                        .append('\t').append(p.similarity()).append('\n'));
-                return b.isEmpty() ? "no pairs at or above " + threshold : b.toString().stripTrailing();
+                var pairs = ((SimilarityResults.NearDuplicates) r).pairs();
+                return pairs.isEmpty() ? "no pairs at or above " + threshold
+                        : lines(pairs, p -> p.imageA() + "\t" + p.imageB() + "\t" + p.similarity());
             });
         }
     }
@@ -126,13 +127,9 @@ final class EmbedSearchCommands {
 
         @Override
         public Integer call() throws IOException {
-            return common.run(spec, s -> s.clusters(OPERATOR, project, k, !all, seed, common.model), r -> {
-                StringBuilder b = new StringBuilder();
-                ((SimilarityResults.Clustering) r).clusters().forEach(c -> b.append("cluster ").append(c.index()).append(" (")
-                        .append(c.imageIds().size()).append(" images, medoid ").append(c.medoid()).append("): ")
-                        .append(String.join(" ", c.imageIds())).append('\n'));
-                return b.toString().stripTrailing();
-            });
+            return common.run(spec, s -> s.clusters(OPERATOR, project, k, !all, seed, common.model),
+                    r -> lines(((SimilarityResults.Clustering) r).clusters(), c -> "cluster " + c.index() + " (" + c.imageIds().size()
+                            + " images, medoid " + c.medoid() + "): " + String.join(" ", c.imageIds())));
         }
     }
 }
