@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ServeCommand.class, InspectCommand.class, ConvertCommand.class, FormatsCommand.class, EvalCommand.class,
                 PredictCommand.class, ServeModelCommand.class, TrainCommand.class, ModelsCommand.class, PrelabelCommand.class,
                 QualityCommand.class,
+                EmbedCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Every command that prints results takes --json and then prints one JSON document on stdout.",
                 "Exit codes: 0 success, 1 internal error, 2 bad input (the message names file, location, field and value)."})

@@ -62,7 +62,8 @@ final class PrelabelCommand implements Callable<Integer> {
                 spec.commandLine().getErr().printf("linked %s to the project: %d labels mapped by name, %d dropped%n", m.name(),
                         report.mapping().mapped().size(), report.mapping().unmapped().size());
             }
-            try (LoadedModels loaded = new LoadedModels(registry, PredictorOptions.defaults())) {
+            // a batch job whose decoders share the cores: ONNX Runtime's idle threads block instead of spinning
+            try (LoadedModels loaded = new LoadedModels(registry, PredictorOptions.defaults().withSpinWait(false))) {
                 Prelabel prelabel = new Prelabel(db, new ImageStore(data.dataDir()), links, loaded, PrelabelSettings.defaults(), n -> { });
                 PrelabelRequest request = new PrelabelRequest(m.id(), threshold.orElse(PrelabelRequest.DEFAULT_THRESHOLD),
                         maxDetections.orElse(PrelabelRequest.DEFAULT_MAX_DETECTIONS), false, false, redo, Map.of());

@@ -135,6 +135,18 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
+     * Decodes an encoded image at the reduced scale this model's input allows ({@link Preprocessor#subsampling};
+     * full size when the image is about the input size) and preprocesses it on the calling thread. Boxes and
+     * masks of the prediction are in the full-size image's pixels. {@code source} names the image in errors.
+     */
+    public PreparedImage prepareEncoded(byte[] encoded, String source) throws IOException {
+        ImageDecoder.Reduced image = ImageDecoder.decodeReduced(encoded, source, ImageDecoder.MAX_PIXELS, preprocessor::subsampling);
+        float[] values = new float[model.descriptor().input().valuesPerImage()];
+        InputTransform t = preprocessor.write(image, values, 0);
+        return new PreparedImage(values, t, model.descriptor().postprocess());
+    }
+
+    /**
      * One prediction per prepared image, in order, each decoded with its own postprocessing; batched when the
      * model allows it. Thread-safe.
      */
@@ -280,6 +292,9 @@ public final class Predictor implements AutoCloseable {
             so.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             if (options.intraOpThreads() > 0) {
                 so.setIntraOpNumThreads(options.intraOpThreads());
+            }
+            if (!options.spinWait()) {
+                so.addConfigEntry("session.intra_op.allow_spinning", "0");
             }
             return NativeThreads.call(() -> onnx.isPresent() ? env.createSession(onnx.get(), so)
                     : env.createSession(model.modelFile().toString(), so));

@@ -69,6 +69,19 @@ class EmbeddingApiTest {
             map.get("points").forEach(p -> assertTrue(p.get("cluster").asInt() >= 0 && p.get("cluster").asInt() < 3, p.toString()));
             assertTrue(e.as("reviewer").get("/projects/" + e.project() + "/map").json().get("points").get(0).get("cluster") == null);
 
+            String tsneUrl = "/projects/" + e.project() + "/map?method=tsne&perplexity=3&seed=5";
+            JsonNode tsne = e.as("reviewer").get(tsneUrl).json();
+            assertEquals("tsne", tsne.get("method").asText());
+            assertEquals(11, tsne.get("points").size());
+            assertEquals(tsne, e.as("reviewer").get(tsneUrl).json(), "the same seed gives the same t-SNE map");
+            java.util.Map<String, double[]> at = new java.util.HashMap<>();
+            tsne.get("points").forEach(p -> at.put(p.get("image_id").asText(), new double[] {p.get("x").asDouble(), p.get("y").asDouble()}));
+            double[] w = at.get(wolves);
+            String nearest = at.entrySet().stream().filter(x -> !x.getKey().equals(wolves))
+                    .min(java.util.Comparator.comparingDouble(x -> Math.hypot(x.getValue()[0] - w[0], x.getValue()[1] - w[1])))
+                    .orElseThrow().getKey();
+            assertEquals(e.ids.get(EmbeddingFixture.SMALL_WOLVES), nearest, "the wolves' nearest point on the t-SNE map is their small copy");
+
             JsonNode again = e.embed("admin");
             assertEquals("succeeded", again.get("state").asText(), again.toString());
             assertEquals(0, again.get("result").get("embedded").asInt(), "a second run embeds nothing: " + again);

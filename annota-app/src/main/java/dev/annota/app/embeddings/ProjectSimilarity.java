@@ -104,24 +104,42 @@ public final class ProjectSimilarity {
 
     /** The 2-D PCA map of the project's embedded images, with k-means clusters when {@code clusters} > 0. */
     public DatasetMap map(Actor actor, String projectId, int clusters, long seed, Optional<String> model) {
+        return map(actor, projectId, clusters, seed, model, Optional.empty());
+    }
+
+    /**
+     * The 2-D map of the project's embedded images: t-SNE when {@code tsne} is given (method "tsne"; no
+     * variances, zeros), else PCA; with k-means clusters when {@code clusters} > 0.
+     */
+    public DatasetMap map(Actor actor, String projectId, int clusters, long seed, Optional<String> model, Optional<Tsne.Options> tsne) {
         catalog.requireProject(actor, projectId);
         String key = modelKey(projectId, model);
         VectorIndex index = cache.get(projectId, key);
         int n = index.size();
+        String method = tsne.isPresent() ? "tsne" : "pca";
         if (n == 0) {
-            return new DatasetMap(key, "pca", new double[2], List.of());
+            return new DatasetMap(key, method, new double[2], List.of());
         }
         if (clusters > n) {
             throw ValidationException.of("clusters", clusters, "expected at most the number of embedded images (" + n + ")");
         }
-        Pca.Result pca = Pca.project(index.values(), n, index.dim());
+        double[][] xy;
+        double[] variances;
+        if (tsne.isPresent()) {
+            xy = Tsne.embed(index.values(), n, index.dim(), tsne.get());
+            variances = new double[2];
+        } else {
+            Pca.Result pca = Pca.project(index.values(), n, index.dim());
+            xy = pca.coordinates();
+            variances = pca.variances();
+        }
         int[] assignment = clusters > 0 ? KMeans.cluster(index.values(), n, index.dim(), clusters, seed, 300).assignment() : null;
         List<MapPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            points.add(new MapPoint(index.id(i), round(pca.coordinates()[i][0]), round(pca.coordinates()[i][1]),
+            points.add(new MapPoint(index.id(i), round(xy[i][0]), round(xy[i][1]),
                     assignment == null ? OptionalInt.empty() : OptionalInt.of(assignment[i])));
         }
-        return new DatasetMap(key, "pca", pca.variances(), points);
+        return new DatasetMap(key, method, variances, points);
     }
 
     /** The embedding models of the project (key, vector length, number of images). */

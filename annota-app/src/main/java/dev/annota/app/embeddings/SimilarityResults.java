@@ -50,7 +50,7 @@ public final class SimilarityResults {
     public record MapPoint(String imageId, double x, double y, OptionalInt cluster) {
     }
 
-    /** The 2-D PCA map: points and the variance along each axis. */
+    /** The 2-D map by {@code method} ("pca" or "tsne"): points and, for PCA, the variance along each axis. */
     public record DatasetMap(String model, String method, double[] variances, List<MapPoint> points) {
         public DatasetMap {
             variances = variances.clone();

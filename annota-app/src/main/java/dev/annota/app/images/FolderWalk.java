@@ -16,19 +16,19 @@ import java.util.stream.Stream;
  * The image files of a folder tree, in a stable (sorted) order: files whose extension names an image format
  * (other files are not offered; a text file named {@code .jpg} is, and is refused by inspection). Hidden
  * files are left out. Symbolic links are never followed into folders; a link to a file is taken only when it
- * points inside the tree, and otherwise reported.
+ * points inside the tree, and otherwise reported. Used by folder imports and by embedding a folder of images.
  */
-final class FolderWalk {
+public final class FolderWalk {
     static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "png", "gif", "bmp", "tif", "tiff", "webp");
 
     private FolderWalk() {
     }
 
     /** The files found and the links refused. */
-    record Found(List<Path> files, List<FieldError> refused) {
+    public record Found(List<Path> files, List<FieldError> refused) {
     }
 
-    static Found walk(Path root) throws IOException {
+    public static Found walk(Path root) throws IOException {
         Path base = root.toRealPath();
         List<Path> files = new ArrayList<>();
         List<FieldError> refused = new ArrayList<>();
@@ -59,7 +59,8 @@ final class FolderWalk {
         return new Found(files, refused);
     }
 
-    static String relative(Path base, Path p) {
+    /** {@code p} relative to {@code base}, with forward slashes. */
+    public static String relative(Path base, Path p) {
         return base.relativize(p).toString().replace('\\', '/');
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a model over many image files with decoding overlapped with inference. A feeder thread walks the items
  * and hands each to a pool of {@link PrelabelSettings#decodeThreads()} producers that read the file, decode it
- * (EXIF upright) and preprocess it into the model's input ({@link Predictor#prepare}); at most
+ * (EXIF upright; large images at reduced scale, see {@link PrelabelSettings#reducedDecode()}) and preprocess it
+ * into the model's input ({@link Predictor#prepareEncoded}); at most
  * {@link PrelabelSettings#queueImages()} images wait decoded. The calling thread is the consumer: it takes
  * the decoded images in batches of the predictor's batch size, runs {@link Predictor#predictPrepared}, and
  * hands every {@link PrelabelSettings#storeBatch()} results to the {@link Sink} (one transaction each). Between
@@ -86,7 +87,7 @@ public final class PrelabelPipeline {
             t.setDaemon(true);
             return t;
         });
-        Thread feeder = new Thread(() -> feed(predictor, items, decoders, slots, ready), "annota-prelabel-feed");
+        Thread feeder = new Thread(() -> feed(predictor, items, decoders, slots, ready, settings.reducedDecode()), "annota-prelabel-feed");
         feeder.setDaemon(true);
         List<Failure> failures = new ArrayList<>();
         long processed = 0;
@@ -145,12 +146,12 @@ public final class PrelabelPipeline {
 
     /** Submits every item to the decoders (waiting for a free slot), then marks the end once all are decoded. */
     private static void feed(Predictor predictor, Iterator<Item> items, ExecutorService decoders, Semaphore slots,
-                             BlockingQueue<Object> ready) {
+                             BlockingQueue<Object> ready, boolean reduced) {
         try {
             while (items.hasNext()) {
                 Item item = items.next();
                 slots.acquire();
-                decoders.execute(() -> offer(ready, decode(predictor, item)));
+                decoders.execute(() -> offer(ready, decode(predictor, item, reduced)));
             }
             decoders.shutdown();
             decoders.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
@@ -163,9 +164,11 @@ public final class PrelabelPipeline {
         }
     }
 
-    private static Object decode(Predictor predictor, Item item) {
+    private static Object decode(Predictor predictor, Item item, boolean reduced) {
         try {
-            return new Ready(item, predictor.prepare(ImageDecoder.decode(Files.readAllBytes(item.file()), "image " + item.imageId())));
+            byte[] bytes = Files.readAllBytes(item.file());
+            String source = "image " + item.imageId();
+            return new Ready(item, reduced ? predictor.prepareEncoded(bytes, source) : predictor.prepare(ImageDecoder.decode(bytes, source)));
         } catch (IOException e) {
             return new Failure(item.imageId(), "cannot read " + item.file().getFileName() + ": " + e.getMessage());
         } catch (AnnotaException e) {

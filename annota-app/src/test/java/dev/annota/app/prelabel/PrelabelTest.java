@@ -128,6 +128,57 @@ class PrelabelTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void cancelling_a_running_job_stops_it_after_the_batch_in_hand_with_no_partial_or_duplicate_suggestions(Dialect dialect) throws Exception {
+        try (ModelFixture f = new ModelFixture(dialect)) {
+            ModelRecord m = link(f, "squeezenet1.1", true);
+            List<String> images = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                images.add(f.addImage(PHOTOS.get(i % PHOTOS.size()), i));
+            }
+            PrelabelRequest request = new PrelabelRequest(m.id(), 0.0, 3, false, false, false, Map.of());
+            CountDownLatch reached = new CountDownLatch(1);
+            CountDownLatch cancelAsked = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+            Prelabel job = prelabel(f, new PrelabelSettings(2, 4, 2), n -> {
+                batches.set(n);
+                if (n == 2) {
+                    reached.countDown();
+                    try {
+                        cancelAsked.await(60, TimeUnit.SECONDS); // the job is busy in its second batch while the cancel comes
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            Suggestions suggestions = new Suggestions(f.db);
+            try (OperationRunner runner = OperationRunner.start(f.db, f.dataDir, 1, Clock.systemUTC(), List.of())) {
+                String id = runner.submit(new NewOperation(f.project, Prelabel.KIND, request.toJson(), Optional.empty()),
+                        job.task(f.project, request, ImageFilter.all())).id();
+                assertTrue(reached.await(120, TimeUnit.SECONDS), "the job reached its second batch");
+                runner.cancel(id);
+                cancelAsked.countDown();
+                Operation op = await(runner, id);
+                assertEquals(OperationState.CANCELLED, op.state(), op.message());
+                assertEquals(2, batches.get(), "no batch is stored after the cancel");
+            }
+            List<String> done = images.stream().filter(i -> !suggestions.list(i, 0).isEmpty()).toList();
+            assertEquals(4, done.size(), "the two stored batches of two images, and nothing of the batch being decoded");
+            for (String image : done) {
+                assertEquals(3, suggestions.list(image, 0).size(), "top 3 tags, once");
+            }
+            long rows = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM model_runs").mapTo(Long.class).one());
+            assertEquals(4, rows, "exactly the stored images are marked done");
+
+            PrelabelReport rest = prelabel(f, new PrelabelSettings(2, 4, 4), n -> { }).run(f.project, request, ImageFilter.all(), Progress.NONE);
+            assertEquals(6, rest.processed(), "a new run does only what the cancelled one left");
+            for (String image : images) {
+                assertEquals(3, suggestions.list(image, 0).size(), "top 3 tags, once: " + image);
+            }
+        }
+    }
+
     private static Operation await(OperationRunner runner, String id) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < end) {

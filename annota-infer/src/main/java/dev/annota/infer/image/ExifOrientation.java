@@ -1,11 +1,12 @@
 package dev.annota.infer.image;
 
+import dev.annota.core.geometry.Upright;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * A small reader of the EXIF orientation tag (0x0112) in JPEG (APP1 "Exif") and PNG ({@code eXIf} chunk)
- * files, and its application to pixels. 1 is "as stored"; 2 mirror; 3 rotate 180°; 4 flip; 5 transpose;
+ * files, and its application to pixels ({@link Upright} turns them). 1 is "as stored"; 2 mirror; 3 rotate 180°; 4 flip; 5 transpose;
  * 6 rotate 90° clockwise; 7 transverse; 8 rotate 90° counter-clockwise. Anything unreadable counts as 1: the
  * pixels matter, and the decoder reports real damage.
  */
@@ -83,28 +84,8 @@ public final class ExifOrientation {
         if (orientation <= NORMAL || orientation > 8) {
             return image;
         }
-        int w = image.width();
-        int h = image.height();
-        boolean swap = orientation >= 5;
-        int ow = swap ? h : w;
-        int[] src = image.pixels();
-        int[] out = new int[src.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int tx;
-                int ty;
-                switch (orientation) {
-                    case 2 -> { tx = w - 1 - x; ty = y; }
-                    case 3 -> { tx = w - 1 - x; ty = h - 1 - y; }
-                    case 4 -> { tx = x; ty = h - 1 - y; }
-                    case 5 -> { tx = y; ty = x; }
-                    case 6 -> { tx = h - 1 - y; ty = x; }
-                    case 7 -> { tx = h - 1 - y; ty = w - 1 - x; }
-                    default -> { tx = y; ty = w - 1 - x; }
-                }
-                out[ty * ow + tx] = src[y * w + x];
-            }
-        }
-        return new RgbImage(ow, swap ? w : h, out);
+        boolean swap = Upright.swapsSides(orientation);
+        int[] out = Upright.turn(image.pixels(), image.width(), image.height(), orientation);
+        return new RgbImage(swap ? image.height() : image.width(), swap ? image.width() : image.height(), out);
     }
 }

@@ -63,15 +63,19 @@ class ExifOrientationTest {
     }
 
     @Test
-    void every_orientation_maps_corners_as_exif_defines() {
-        RgbImage img = new RgbImage(3, 2, new int[] {1, 2, 3, 4, 5, 6});
-        assertEquals("[3, 2, 1, 6, 5, 4]", java.util.Arrays.toString(ExifOrientation.apply(img, 2).pixels()));
-        assertEquals("[6, 5, 4, 3, 2, 1]", java.util.Arrays.toString(ExifOrientation.apply(img, 3).pixels()));
-        assertEquals("[4, 5, 6, 1, 2, 3]", java.util.Arrays.toString(ExifOrientation.apply(img, 4).pixels()));
-        assertEquals("[1, 4, 2, 5, 3, 6]", java.util.Arrays.toString(ExifOrientation.apply(img, 5).pixels()));
-        assertEquals("[4, 1, 5, 2, 6, 3]", java.util.Arrays.toString(ExifOrientation.apply(img, 6).pixels()));
-        assertEquals("[6, 3, 5, 2, 4, 1]", java.util.Arrays.toString(ExifOrientation.apply(img, 7).pixels()));
-        assertEquals("[3, 6, 2, 5, 1, 4]", java.util.Arrays.toString(ExifOrientation.apply(img, 8).pixels()));
+    void a_reduced_decode_asks_with_the_upright_size_and_turns_the_smaller_image_upright() throws IOException {
+        java.util.List<dev.annota.core.geometry.ImageSize> asked = new java.util.ArrayList<>();
+        ImageDecoder.Reduced r = ImageDecoder.decodeReduced(jpegWithOrientation(6, ByteOrder.BIG_ENDIAN), "test.jpg", ImageDecoder.MAX_PIXELS,
+                size -> {
+                    asked.add(size);
+                    return 2;
+                });
+        assertEquals(java.util.List.of(new dev.annota.core.geometry.ImageSize(20, 40)), asked);
+        assertEquals(new dev.annota.core.geometry.ImageSize(20, 40), r.fullSize());
+        assertEquals(2, r.subsampling());
+        assertEquals(10, r.image().width());
+        assertEquals(20, r.image().height());
+        assertTrue((r.image().pixels()[2 * 10 + 5] >> 16 & 0xFF) > 200, "the stored left (red) half is on top");
     }
 
     @Test

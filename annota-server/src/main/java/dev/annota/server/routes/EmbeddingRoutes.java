@@ -4,6 +4,7 @@ import dev.annota.app.embeddings.EmbedProject;
 import dev.annota.app.embeddings.EmbedRequest;
 import dev.annota.app.embeddings.ProjectSimilarity;
 import dev.annota.app.embeddings.SimilarityResults;
+import dev.annota.app.embeddings.Tsne;
 import dev.annota.app.images.ImageCatalog;
 import dev.annota.app.operations.ProjectOperations;
 import dev.annota.core.error.FieldError;
@@ -66,10 +67,30 @@ public final class EmbeddingRoutes implements RouteGroup {
             call.respond(similarity.clusters(call.actor(), call.path("projectId"), b.k(), b.onlyUnlabelled() == null || b.onlyUnlabelled(),
                     b.seed() == null ? 1L : b.seed(), java.util.Optional.ofNullable(b.model())));
         });
-        api.add(Route.get("/projects/{projectId}/map", "A 2-D map of the embedded images (PCA), with k-means clusters when "
-                        + "clusters=K (0-100, default 0)").tag("embeddings").roles(MEMBERS).returns(MapView.class),
-                call -> call.respond(MapView.of(similarity.map(call.actor(), call.path("projectId"), call.queryInt("clusters", 0, 0, 100),
-                        call.queryInt("seed", 1, 0, Integer.MAX_VALUE), call.query("model")))));
+        api.add(Route.get("/projects/{projectId}/map", "A 2-D map of the embedded images: method=pca (default) or tsne "
+                        + "(seeded by seed, perplexity=2-100, default 30; at most " + Tsne.MAX_POINTS + " images), with k-means "
+                        + "clusters when clusters=K (0-100, default 0)").tag("embeddings").roles(MEMBERS).returns(MapView.class), call -> {
+            int seed = call.queryInt("seed", 1, 0, Integer.MAX_VALUE);
+            call.respond(MapView.of(similarity.map(call.actor(), call.path("projectId"), call.queryInt("clusters", 0, 0, 100), seed,
+                    call.query("model"), tsne(call, seed))));
+        });
+    }
+
+    /** {@code method=tsne} with its perplexity, or empty for PCA. */
+    private static java.util.Optional<Tsne.Options> tsne(Call call, int seed) {
+        String method = call.query("method").orElse("pca").trim();
+        if (method.equals("pca")) {
+            return java.util.Optional.empty();
+        }
+        if (!method.equals("tsne")) {
+            throw new ValidationException(new FieldError("?method", "method", method, "expected pca or tsne"));
+        }
+        String raw = call.query("perplexity").orElse("30");
+        try {
+            return java.util.Optional.of(new Tsne.Options(Double.parseDouble(raw.trim()), 1000, seed));
+        } catch (NumberFormatException e) {
+            throw new ValidationException(new FieldError("?perplexity", "perplexity", raw, "expected a number from 2 to 100 (30 is usual)"));
+        }
     }
 
     private static double threshold(Call call) {

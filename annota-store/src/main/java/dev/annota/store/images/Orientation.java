@@ -6,6 +6,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import dev.annota.core.error.ValidationException;
+import dev.annota.core.geometry.Upright;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class Orientation {
 
     /** Whether the orientation turns the image by a quarter (width and height swap). */
     public static boolean swapsSides(int orientation) {
-        return orientation >= 5;
+        return Upright.swapsSides(orientation);
     }
 
     /**
@@ -61,26 +62,11 @@ public final class Orientation {
         }
         int w = image.getWidth();
         int h = image.getHeight();
+        int[] turned = Upright.turn(image.getRGB(0, 0, w, h, null, 0, w), w, h, orientation);
         boolean swap = swapsSides(orientation);
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int tx;
-                int ty;
-                switch (orientation) {
-                    case 2 -> { tx = w - 1 - x; ty = y; }
-                    case 3 -> { tx = w - 1 - x; ty = h - 1 - y; }
-                    case 4 -> { tx = x; ty = h - 1 - y; }
-                    case 5 -> { tx = y; ty = x; }
-                    case 6 -> { tx = h - 1 - y; ty = x; }
-                    case 7 -> { tx = h - 1 - y; ty = w - 1 - x; }
-                    default -> { tx = y; ty = w - 1 - x; }
-                }
-                out.setRGB(tx, ty, row[x]);
-            }
-        }
+        int ow = swap ? h : w;
+        BufferedImage out = new BufferedImage(ow, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, ow, swap ? w : h, turned, 0, ow);
         return out;
     }
 }
