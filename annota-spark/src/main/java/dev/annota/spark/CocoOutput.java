@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes {@code coco/} from the predictions, streamed to the driver in image order (never all at once):
+ * Writes {@code coco/} from the predictions, streamed to the driver a partition at a time (never all at once):
  * {@code results.json}, a COCO results file ({@link CocoResultsWriter}: detections with boxes, or each image's
  * top-k classes), and {@code images.json}, the COCO images and categories the results refer to — {@code id}
  * (the {@code image_id}), {@code file_name} (the manifest's path), {@code width}, {@code height}, and Annota's
@@ -41,7 +41,7 @@ final class CocoOutput {
             images.writeEndObject();
             images.writeArrayFieldStart("images");
             Iterator<Row> rows = predictions.select("image_id", "id", "path", "sha256", "width", "height", "classes", "detections")
-                    .orderBy("image_id").toLocalIterator();
+                    .toLocalIterator();
             while (rows.hasNext()) {
                 Row r = rows.next();
                 long imageId = r.getLong(0);

@@ -24,9 +24,7 @@ public final class Manifest {
 
     /** The manifest as rows of {@code (id, path, label)}, strings; a missing path is read as "" (an error row). */
     public static Dataset<Row> read(SparkSession spark, Path manifest) {
-        if (!Files.exists(manifest)) {
-            throw ValidationException.of("--manifest", manifest.toString(), "expected an existing CSV or Parquet manifest");
-        }
+        checkExists(manifest);
         Dataset<Row> raw = isParquet(manifest) ? spark.read().parquet(manifest.toString())
                 : spark.read().option("header", "true").option("mode", "FAILFAST").csv(manifest.toString());
         List<String> columns = Arrays.stream(raw.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toList();
@@ -39,6 +37,13 @@ public final class Manifest {
         Column id = columns.contains("id") ? functions.coalesce(raw.col("id").cast("string"), path) : path;
         Column label = columns.contains("label") ? raw.col("label").cast("string") : functions.lit(null).cast("string");
         return raw.select(id.as("id"), path.as("path"), label.as("label"));
+    }
+
+    /** Refuses a manifest path that does not exist (before a Spark session is started for it). */
+    public static void checkExists(Path manifest) {
+        if (!Files.exists(manifest)) {
+            throw ValidationException.of("--manifest", manifest.toString(), "expected an existing CSV or Parquet manifest");
+        }
     }
 
     /** Whether the manifest's label column is present (eval needs it). */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * launcher (local mode) or by {@code spark-submit --class dev.annota.spark.SparkMain} on a cluster. A user mistake
  * (a bad manifest, model or option) exits with 2 and one line naming it.
  */
-@Command(name = "spark", mixinStandardHelpOptions = true, description = {"Batch jobs on Apache Spark over an image manifest",
+@Command(name = "annota spark", mixinStandardHelpOptions = true, description = {"Batch jobs on Apache Spark over an image manifest",
         "(CSV with a header, or Parquet: columns path or uri, optional id and label). Outputs: OUT/predictions and",
         "OUT/errors (Parquet), OUT/coco/results.json + images.json, OUT/job.json (and OUT/eval.json for eval)."},
         subcommands = {SparkMain.Prelabel.class, SparkMain.Embed.class, SparkMain.Eval.class, CommandLine.HelpCommand.class})
@@ -29,9 +29,14 @@ public final class SparkMain implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line; returns the exit code. */
+    /** Runs the command line on the console; returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new SparkMain());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SparkMain()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable root = userError(e);
             if (root instanceof AnnotaException) {
@@ -94,6 +99,8 @@ public final class SparkMain implements Runnable {
             if (threshold.isPresent() && !(threshold.get() >= 0)) {
                 throw dev.annota.core.error.ValidationException.of("--threshold", threshold.get(), "expected a score from 0 to 1");
             }
+            ModelCache.resolve(job); // a wrong model path fails here, before Spark starts
+            Manifest.checkExists(manifest);
             SparkSession spark = session(master, "annota-" + kind().id());
             try {
                 JobReport report = SparkJobs.run(spark, job, manifest, out, partitions);
