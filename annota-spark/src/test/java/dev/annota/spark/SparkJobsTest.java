@@ -91,7 +91,9 @@ class SparkJobsTest {
         Map<String, Prediction> expected = inProcess();
         int loadsBefore = ModelCache.loads();
         Path out = dir.resolve("out");
-        JobReport report = SparkJobs.run(spark, JobSpec.of(JobKind.PRELABEL, model.toString(), dir.toString()), manifest(false, Map.of()), out, 3);
+        // batches of 3: settings no other test uses, so this job's model is not in the JVM's cache yet
+        JobSpec spec = JobSpec.of(JobKind.PRELABEL, model.toString(), dir.toString()).withBatch(3);
+        JobReport report = SparkJobs.run(spark, spec, manifest(false, Map.of()), out, 3);
 
         assertEquals(PHOTOS.length, report.images());
         assertEquals(2, report.errors());
