@@ -36,6 +36,7 @@ public final class BenchMain {
         all.put("embed", EmbeddingBench::embed);
         all.put("prelabel", PrelabelBench::run);
         all.put("consensus", ConsensusBench::consensus);
+        all.put("spark-prelabel", SparkPrelabelBench::run);
         return all;
     }
 

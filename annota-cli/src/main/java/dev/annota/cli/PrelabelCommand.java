@@ -28,15 +28,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "prelabel", mixinStandardHelpOptions = true, description = {"Pre-label a project with a registered model: its results",
         "become suggestions (source: the model's name and version). Images the model version already ran on are skipped,",
         "so an interrupted run can simply be started again. The model is linked to the project (labels mapped by name)",
-        "when it is not yet."})
+        "when it is not yet.", "", "annota prelabel import loads the results of a batch job (annota spark prelabel) instead."},
+        subcommands = PrelabelImportCommand.class)
 final class PrelabelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     DataOptions data;
-    @Option(names = "--project", required = true, paramLabel = "P", description = "Project id.")
+    // checked in call(), not by picocli: required options here would be demanded of `prelabel import` too
+    @Option(names = "--project", paramLabel = "P", description = "Project id (required).")
     String project;
-    @Option(names = "--model", required = true, paramLabel = "M", description = "Model id or name (annota models list).")
+    @Option(names = "--model", paramLabel = "M", description = "Model id or name (annota models list; required).")
     String model;
     @Option(names = "--threshold", paramLabel = "T", description = "Lowest score kept, 0-1 (default: 0.3).")
     Optional<Double> threshold;
@@ -49,6 +51,9 @@ final class PrelabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (project == null || model == null) {
+            throw ValidationException.of(project == null ? "--project" : "--model", "(missing)", "expected a value: annota prelabel --project P --model M");
+        }
         if (threshold.isPresent() && !(threshold.get() >= 0 && threshold.get() <= 1)) {
             throw ValidationException.of("--threshold", threshold.get(), "a score from 0 to 1");
         }
