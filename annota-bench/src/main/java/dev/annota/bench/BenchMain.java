@@ -35,6 +35,8 @@ public final class BenchMain {
         all.put("knn", EmbeddingBench::knn);
         all.put("embed", EmbeddingBench::embed);
         all.put("prelabel", PrelabelBench::run);
+        all.put("train-fmnist", TrainFmnistBench::run);
+        all.put("train-head", TrainHeadBench::run);
         return all;
     }
 
