@@ -11,6 +11,7 @@ import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.TileRoutes;
 import dev.annota.server.routes.TokenRoutes;
+import dev.annota.server.routes.TrainingRoutes;
 import dev.annota.server.routes.SuggestionRoutes;
 import dev.annota.server.routes.UserRoutes;
 import dev.annota.server.routes.WorkflowRoutes;
@@ -36,6 +37,7 @@ public final class StandardRoutes {
                 new SuggestionRoutes(ctx),
                 new OperationRoutes(ctx),
                 new EmbeddingRoutes(ctx),
-                new ModelRoutes(ctx));
+                new ModelRoutes(ctx),
+                new TrainingRoutes(ctx));
     }
 }
