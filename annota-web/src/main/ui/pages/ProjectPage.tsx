@@ -7,9 +7,10 @@ import { ErrorBox, Link, Spinner, Tabs } from '../app/ui';
 import { ImagesTab } from './ImagesTab';
 import { UploadTab } from './UploadTab';
 import { ReviewTab } from './ReviewTab';
+import { TrainingTab } from './TrainingTab';
 import { SettingsTab } from '../settings/SettingsTab';
 
-const TITLES: Record<ProjectTab, string> = { images: 'Images', upload: 'Upload', review: 'Review queue', settings: 'Settings' };
+const TITLES: Record<ProjectTab, string> = { images: 'Images', upload: 'Upload', review: 'Review queue', training: 'Training', settings: 'Settings' };
 
 export function ProjectPage(props: { user: User; projectId: string; tab: ProjectTab }) {
   const [project, setProject] = useState<Project | null>(null);
@@ -32,6 +33,7 @@ export function ProjectPage(props: { user: User; projectId: string; tab: Project
         {props.tab === 'images' && <ImagesTab project={project} user={props.user} />}
         {props.tab === 'upload' && <UploadTab project={project} />}
         {props.tab === 'review' && <ReviewTab project={project} />}
+        {props.tab === 'training' && <TrainingTab project={project} />}
         {props.tab === 'settings' && <SettingsTab project={project} user={props.user} onChanged={setProject} reload={reload} />}
       </div>
     </section>
