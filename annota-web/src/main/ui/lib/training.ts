@@ -120,9 +120,9 @@ export function compareRows(ops: TrainingOperation[]): RunRow[] {
     state: op.state,
     mode: op.request?.mode ?? '',
     epochs: epochsOf(op).length,
-    valAccuracy: pct(op.result?.validation?.accuracy),
+    valAccuracy: pct(op.result?.validation?.accuracy ?? op.result?.validation?.subset_accuracy),
     valMacroF1: pct(op.result?.validation?.macro_f1),
-    testAccuracy: pct(op.result?.test?.accuracy),
+    testAccuracy: pct(op.result?.test?.accuracy ?? op.result?.test?.subset_accuracy),
     model: op.result?.model_name ? `${op.result.model_name} ${op.result.model_version ?? ''}`.trim() : '',
   }));
 }

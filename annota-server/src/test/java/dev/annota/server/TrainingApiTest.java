@@ -6,22 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annota.store.Dialect;
 import dev.annota.store.TaggedProjects;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Training over HTTP: a training operation with per-epoch events, its registered model, the list, cancel and bad input. */
 class TrainingApiTest {
-    @BeforeAll
-    static void offlinePyTorch() {
-        Path cache = Path.of("target", "djl-cache").toAbsolutePath();
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("DJL_CACHE_DIR", cache.toString());
-        System.setProperty("ENGINE_CACHE_DIR", cache.toString());
-    }
-
     static List<Dialect> dialects() {
         return List.of(Dialect.SQLITE, Dialect.POSTGRESQL);
     }

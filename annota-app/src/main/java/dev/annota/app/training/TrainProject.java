@@ -101,7 +101,8 @@ public final class TrainProject {
             TrainingRun run = run(projectId, request, Optional.of(actor.userId()), false, work.progress());
             return new OperationOutcome(Optional.empty(), run.toJson().toString(), String.format(java.util.Locale.ROOT,
                     "trained %s %s: %d epochs, validation accuracy %.3f", run.model().name(), run.model().version(),
-                    run.result().history().size(), run.result().validation().getOrDefault("accuracy", Double.NaN)));
+                    run.result().history().size(), run.result().validation().getOrDefault("accuracy",
+                            run.result().validation().getOrDefault("subset_accuracy", Double.NaN))));
         });
     }
 
