@@ -1,6 +1,7 @@
 package dev.annota.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.annota.app.training.EpochProgress;
 import dev.annota.train.TrainConfig;
 import dev.annota.train.TrainMode;
 import dev.annota.train.TrainResult;
@@ -8,7 +9,6 @@ import dev.annota.train.Training;
 import dev.annota.train.augment.AugmentConfig;
 import dev.annota.train.data.Dataset;
 import dev.annota.train.data.DatasetReader;
-import dev.annota.train.loop.EpochListener;
 import dev.annota.train.loop.EpochStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,25 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s: %d images, %d labels; mode %s%n", data, d.size(), d.labels().size(), m.id());
         ConsoleProgress progress = new ConsoleProgress(err);
         int total = c.epochs();
-        TrainResult r = Training.run(c, d, out, new EpochListener() {
-            int current;
-
-            @Override
-            public void batch(int epoch, int done, int steps, double loss) {
-                if (epoch != current) {
-                    current = epoch;
-                    progress.start("epoch " + epoch + "/" + total, steps);
-                }
-                progress.step(done);
-            }
-
-            @Override
-            public void epoch(EpochStats s, boolean best) {
-                progress.finish();
-                current = 0;
-                printEpoch(err, s, total, best);
-            }
-        });
+        TrainResult r = Training.run(c, d, out, EpochProgress.of(total, progress, (s, best) -> printEpoch(err, s, total, best)));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = Json.MAPPER.createObjectNode();

@@ -53,10 +53,16 @@ class TrainCommandTest {
         assertTrue(r.get("epochs").get(0).has("val_accuracy") && r.get("validation").has(multi ? "subset_accuracy" : "accuracy"), train.out());
         assertTrue(train.err().contains("epoch 2/2"), train.err());
         Path card = Path.of(r.get("folder").asText()).resolve("MODEL_CARD.md");
-        if (r.get("slices").size() > 0) {
-            assertEquals("camera", r.get("slices").get(0).get("field").asText());
-            assertTrue(Files.readString(card).contains("## Metrics per slice"));
+        assertTrue(r.get("slices").size() > 0, "the images' camera field is sliced: " + r.get("slices"));
+        int sliced = 0;
+        for (JsonNode s : r.get("slices")) {
+            assertEquals("camera", s.get("field").asText());
+            assertTrue(List.of("a", "b").contains(s.get("value").asText()), s.toString());
+            sliced += s.get("images").asInt();
         }
+        assertEquals(sliced, MAPPER.readTree(Path.of(r.get("folder").asText()).resolve("metrics.json").toFile()).get("slices")
+                .get("camera").findValues("images").stream().mapToInt(JsonNode::asInt).sum());
+        assertTrue(Files.readString(card).contains("## Metrics per slice"));
 
         String model = r.get("model_id").asText();
         CliBasicsTest.Run prelabel = CliBasicsTest.run(args(List.of("prelabel", "--project", project, "--model", model, "--json"), dbArgs));

@@ -113,29 +113,13 @@ public final class TrainProject {
 
     private static EpochListener listener(int epochs, Progress progress) {
         List<EpochStats> done = new ArrayList<>();
-        return new EpochListener() {
-            int current;
-
-            @Override
-            public void batch(int epoch, int step, int steps, double loss) {
-                if (epoch != current) {
-                    current = epoch;
-                    progress.start("epoch " + epoch + "/" + epochs, steps);
-                }
-                progress.step(step);
-            }
-
-            @Override
-            public void epoch(EpochStats stats, boolean best) {
-                progress.finish();
-                current = 0;
-                done.add(stats);
-                ObjectNode detail = JSON.createObjectNode();
-                detail.put("epochs_planned", epochs);
-                detail.set("epochs", TrainingRun.epochs(done));
-                progress.detail(detail.toString());
-            }
-        };
+        return EpochProgress.of(epochs, progress, (stats, best) -> {
+            done.add(stats);
+            ObjectNode detail = JSON.createObjectNode();
+            detail.put("epochs_planned", epochs);
+            detail.set("epochs", TrainingRun.epochs(done));
+            progress.detail(detail.toString());
+        });
     }
 
     private static void deleteQuietly(Path folder) {
