@@ -94,8 +94,8 @@ export function TrainingTab({ project }: { project: Project }) {
         <section class="training-live" aria-label="Current training">
           <h2>Training {live.state}</h2>
           <p data-testid="training-status">
-            {currentEpoch(live.phase) ? `epoch ${currentEpoch(live.phase)}` : live.phase}
-            {epochs.length > 0 && ` · last epoch ${epochs[epochs.length - 1].epoch}: loss ${fmt(losses[losses.length - 1])}, validation accuracy ${fmt(accs[accs.length - 1])}`}
+            {live.state === 'running' && (currentEpoch(live.phase) ? `epoch ${currentEpoch(live.phase)} · ` : `${live.phase} · `)}
+            {epochs.length > 0 && `last epoch ${epochs[epochs.length - 1].epoch}: loss ${fmt(losses[losses.length - 1])}, validation accuracy ${fmt(accs[accs.length - 1])}`}
           </p>
           {live.total > 0 && live.state === 'running' && <Progress label="Batches of this epoch" value={live.done} max={live.total} />}
           {(live.state === 'running' || live.state === 'queued') && <button type="button" onClick={cancel}>Cancel</button>}
