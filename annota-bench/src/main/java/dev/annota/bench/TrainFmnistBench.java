@@ -7,6 +7,7 @@ import dev.annota.train.ModelEvaluation;
 import dev.annota.train.TrainConfig;
 import dev.annota.train.TrainMode;
 import dev.annota.train.TrainResult;
+import dev.annota.train.augment.AugmentConfig;
 import dev.annota.train.Training;
 import dev.annota.train.data.DatasetReader;
 import dev.annota.train.loop.EpochListener;
@@ -34,7 +35,7 @@ import javax.imageio.ImageIO;
  * the same run: the same network, batch size and optimiser in a plain PyTorch script ({@code fmnist_torch.py}) on
  * Debian's {@code python3-torch} with 2 threads, without augmentation. Ours and baseline are seconds per epoch.
  * Epochs: {@code -Dannota.bench.fmnist.epochs} (default 15), the script's {@code -Dannota.bench.fmnist.baseline-epochs}
- * (default the same).
+ * (default the same); {@code -Dannota.bench.fmnist.augment=none} trains without augmentation.
  */
 final class TrainFmnistBench {
     private static final int VALIDATION = 5000;
@@ -46,6 +47,7 @@ final class TrainFmnistBench {
     static BenchResult run() {
         int epochs = Integer.getInteger("annota.bench.fmnist.epochs", 15);
         int baselineEpochs = Integer.getInteger("annota.bench.fmnist.baseline-epochs", epochs);
+        boolean augment = !"none".equals(System.getProperty("annota.bench.fmnist.augment", "light"));
         if (!FashionMnist.presentIn(FashionMnist.DEBIAN_FOLDER)) {
             throw new IllegalStateException(FashionMnist.DEBIAN_FOLDER + " is absent: apt-get install dataset-fashion-mnist");
         }
@@ -58,7 +60,8 @@ final class TrainFmnistBench {
             double prepareS = (System.nanoTime() - t0) / 1e9;
 
             TrainConfig config = TrainConfig.defaults(TrainMode.CNN).withImageSize(28).withEpochs(epochs).withSeed(SEED)
-                    .withThreads(2).withPatience(0).withSplit(VALIDATION / (double) data.trainLabels().length, 0);
+                    .withThreads(2).withPatience(0).withSplit(VALIDATION / (double) data.trainLabels().length, 0)
+                    .withAugment(augment ? AugmentConfig.light() : AugmentConfig.none());
             long t1 = System.nanoTime();
             TrainResult r = Training.run(config, DatasetReader.read(work.resolve("train"), false), work.resolve("model"),
                     new EpochListener() {
@@ -82,7 +85,7 @@ final class TrainFmnistBench {
             details.put("test_images", eval.images());
             details.put("test_accuracy", testAccuracy);
             details.put("baseline_test_accuracy", base.testAccuracy);
-            details.put("augmentation", "light (ours); none (baseline)");
+            details.put("augmentation", (augment ? "light" : "none") + " (ours); none (baseline)");
             details.put("epoch_seconds", r.history().stream().map(EpochStats::seconds).toList());
             details.put("baseline_epoch_seconds", base.epochSeconds);
             details.put("prepare_png_folders_s", prepareS);
