@@ -140,6 +140,43 @@ async function qualityJourney(page, api) {
   await page.waitForURL(new RegExp(`/projects/[^/]+/images/${image}$`));
 }
 
+/**
+ * Maya's "Train": a small project of generated red and blue squares tagged through the API, a cnn training of 2
+ * epochs started from the Training tab and watched live (epoch line, learning-curve plot), then compared in the runs
+ * table; the trained model is registered and linked to the project.
+ */
+async function trainingJourney(page, api) {
+  const dir = join(tmpdir(), `annota-e2e-train-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const project = await api.post('/projects', { name: 'E2E Training', guidelines: '', schema: { classes: [{ name: 'red' }, { name: 'blue' }] } });
+  const files = [];
+  for (let i = 0; i < 12; i++) {
+    const red = i % 2 === 0;
+    const f = join(dir, `${red ? 'red' : 'blue'}-${i}.png`);
+    await writePng(f, 24, 24, (x, y) => ((x + y + i) % 7 === 0 ? [128, 128, 128] : red ? [200 + i, 30, 30] : [30, 30, 200 + i]));
+    files.push(f);
+  }
+  const report = await api.upload(project.id, files);
+  check(report.added.length === 12, `uploaded ${report.added.length}`);
+  const ids = Object.fromEntries(project.schema.classes.map((c) => [c.name, c.id]));
+  for (const a of report.added) {
+    await api.put(`/images/${a.image_id}/annotations`, { version: 0, annotations: [{ kind: 'tag', label: ids[a.name.startsWith('red') ? 'red' : 'blue'] }] });
+  }
+  await page.goto(`${BASE}/projects/${project.id}/training`);
+  await page.getByLabel('Mode').selectOption('cnn');
+  await page.getByLabel('Epochs').fill('2');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('heading', { name: 'Training succeeded' }).waitFor({ timeout: 120_000 });
+  await page.getByTestId('training-status').filter({ hasText: 'last epoch 2' }).waitFor();
+  await page.getByRole('img', { name: /Learning curves/ }).waitFor();
+  await eventually('a run in the table', async () => (await page.getByRole('table', { name: 'Training runs' }).locator('tbody tr').count()) === 1);
+  await shot(page, '21-training');
+  const runs = await api.get(`/projects/${project.id}/trainings`);
+  check(runs.trainings[0].state === 'succeeded' && runs.trainings[0].result.epochs.length === 2, `runs ${JSON.stringify(runs).slice(0, 300)}`);
+  const linked = await api.get(`/projects/${project.id}/models`);
+  check(JSON.stringify(linked).includes(runs.trainings[0].result.model_id), 'the trained model is linked to the project');
+}
+
 async function main() {
   mkdirSync(SHOTS, { recursive: true });
   const browser = await chromium.launch({
@@ -439,6 +476,8 @@ async function main() {
       const comments = await api.get(`/jobs/${byImage[coffee.id].id}/comments`);
       check(comments.some((c) => c.text === 'The box misses the cup handle.'), 'the reject comment is kept');
     });
+
+    await journey('train_a_classifier_and_watch_it', page, () => trainingJourney(page, api));
 
     await journey('measure_5000_polygons_and_a_10k_image', page, async () => {
       const dir = join(tmpdir(), `annota-e2e-${process.pid}`);

@@ -1,8 +1,8 @@
 // Client-side routes: parsing a path into a route and back are pure functions (unit-tested); navigation uses
 // the History API, and the server answers index.html for any of these paths.
 
-export type ProjectTab = 'images' | 'upload' | 'review' | 'quality' | 'settings';
-export const PROJECT_TABS: readonly ProjectTab[] = ['images', 'upload', 'review', 'quality', 'settings'];
+export type ProjectTab = 'images' | 'upload' | 'review' | 'training' | 'quality' | 'settings';
+export const PROJECT_TABS: readonly ProjectTab[] = ['images', 'upload', 'review', 'training', 'quality', 'settings'];
 
 export type Route =
   | { name: 'projects' }

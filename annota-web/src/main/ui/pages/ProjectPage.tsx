@@ -8,10 +8,11 @@ import { ImagesTab } from './ImagesTab';
 import { UploadTab } from './UploadTab';
 import { ReviewTab } from './ReviewTab';
 import { QualityTab } from './QualityTab';
+import { TrainingTab } from './TrainingTab';
 import { SettingsTab } from '../settings/SettingsTab';
 
 const TITLES: Record<ProjectTab, string> = {
-  images: 'Images', upload: 'Upload', review: 'Review queue', quality: 'Quality', settings: 'Settings',
+  images: 'Images', upload: 'Upload', review: 'Review queue', training: 'Training', quality: 'Quality', settings: 'Settings',
 };
 
 export function ProjectPage(props: { user: User; projectId: string; tab: ProjectTab }) {
@@ -35,6 +36,7 @@ export function ProjectPage(props: { user: User; projectId: string; tab: Project
         {props.tab === 'images' && <ImagesTab project={project} user={props.user} />}
         {props.tab === 'upload' && <UploadTab project={project} />}
         {props.tab === 'review' && <ReviewTab project={project} />}
+        {props.tab === 'training' && <TrainingTab project={project} />}
         {props.tab === 'quality' && <QualityTab project={project} />}
         {props.tab === 'settings' && <SettingsTab project={project} user={props.user} onChanged={setProject} reload={reload} />}
       </div>

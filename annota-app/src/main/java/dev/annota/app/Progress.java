@@ -33,6 +33,13 @@ public interface Progress {
     /** The current phase is complete. */
     void finish();
 
+    /**
+     * Structured detail of the work so far, as one JSON document (e.g. a training's epochs with their loss and
+     * metrics); an operation shows it as its {@code result} while it runs. Ignored by default.
+     */
+    default void detail(String json) {
+    }
+
     /** Throws a {@link CancelledException} when the use case was asked to stop; does nothing otherwise. */
     default void checkCancelled() {
     }

@@ -37,6 +37,8 @@ public final class BenchMain {
         all.put("prelabel", PrelabelBench::run);
         all.put("consensus", ConsensusBench::consensus);
         all.put("spark-prelabel", SparkPrelabelBench::run);
+        all.put("train-fmnist", TrainFmnistBench::run);
+        all.put("train-head", TrainHeadBench::run);
         return all;
     }
 

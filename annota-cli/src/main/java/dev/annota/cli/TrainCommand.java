@@ -1,6 +1,7 @@
 package dev.annota.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.annota.app.training.EpochProgress;
 import dev.annota.train.TrainConfig;
 import dev.annota.train.TrainMode;
 import dev.annota.train.TrainResult;
@@ -8,7 +9,6 @@ import dev.annota.train.Training;
 import dev.annota.train.augment.AugmentConfig;
 import dev.annota.train.data.Dataset;
 import dev.annota.train.data.DatasetReader;
-import dev.annota.train.loop.EpochListener;
 import dev.annota.train.loop.EpochStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,8 +29,24 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|CSV", description = "ImageFolder (one sub-folder per class) or CSV (path,label[,label...]).")
+    @Option(names = "--data", paramLabel = "DIR|CSV", description = {"ImageFolder (one sub-folder per class) or CSV (path,label[,label...]);",
+            "with --project: the data folder (default annota-data), as for other project commands."})
     Path data;
+
+    @Option(names = "--project", paramLabel = "P", description = "Train on the project's accepted tags; register the model in the project.")
+    String project;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "--project: the registered model's name (default: project name and mode).")
+    String name;
+
+    @Option(names = "--db", paramLabel = "URL", description = "--project: database URL (default: SQLite in the data folder).")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "--project: database user (PostgreSQL).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "--project: database password (PostgreSQL).")
+    String dbPassword;
 
     @Option(names = "--mode", required = true, paramLabel = "head|cnn", description = "head or cnn.")
     String mode;
@@ -74,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "CPU threads (default 2).")
     int threads;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model package folder to write.")
+    @Option(names = "--out", paramLabel = "DIR", description = "The model package folder to write (without --project).")
     Path out;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -87,6 +103,12 @@ final class TrainCommand implements Callable<Integer> {
             case "cnn" -> TrainMode.CNN;
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mode: expected head or cnn, got \"" + mode + "\"");
         };
+        if (project != null) {
+            return ProjectTraining.run(this, m);
+        }
+        if (data == null || out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "expected --data DIR|CSV and --out DIR, or --project P");
+        }
         TrainConfig c = TrainConfig.defaults(m).withMultiLabel(multiLabel).withThreads(threads);
         c = epochs == null ? c : c.withEpochs(epochs);
         c = seed == null ? c : c.withSeed(seed);
@@ -104,28 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s: %d images, %d labels; mode %s%n", data, d.size(), d.labels().size(), m.id());
         ConsoleProgress progress = new ConsoleProgress(err);
         int total = c.epochs();
-        TrainResult r = Training.run(c, d, out, new EpochListener() {
-            int current;
-
-            @Override
-            public void batch(int epoch, int done, int steps, double loss) {
-                if (epoch != current) {
-                    current = epoch;
-                    progress.start("epoch " + epoch + "/" + total, steps);
-                }
-                progress.step(done);
-            }
-
-            @Override
-            public void epoch(EpochStats s, boolean best) {
-                progress.finish();
-                current = 0;
-                err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val acc %.4f  val macro F1 %.4f  lr %.2e  %.1f s%s%n",
-                        s.epoch(), total, s.trainLoss(), s.validationLoss(), s.validationAccuracy(), s.validationMacroF1(),
-                        s.learningRate(), s.seconds(), best ? "  *" : "");
-                err.flush();
-            }
-        });
+        TrainResult r = Training.run(c, d, out, EpochProgress.of(total, progress, (s, best) -> printEpoch(err, s, total, best)));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = Json.MAPPER.createObjectNode();
@@ -147,7 +148,14 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String f(double v) {
+    static void printEpoch(PrintWriter err, EpochStats s, int total, boolean best) {
+        err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val loss %.4f  val acc %.4f  val macro F1 %.4f  lr %.2e  %.1f s%s%n",
+                s.epoch(), total, s.trainLoss(), s.validationLoss(), s.validationAccuracy(), s.validationMacroF1(),
+                s.learningRate(), s.seconds(), best ? "  *" : "");
+        err.flush();
+    }
+
+    static String f(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -12,6 +12,7 @@ import dev.annota.server.routes.ProjectRoutes;
 import dev.annota.server.routes.QualityRoutes;
 import dev.annota.server.routes.TileRoutes;
 import dev.annota.server.routes.TokenRoutes;
+import dev.annota.server.routes.TrainingRoutes;
 import dev.annota.server.routes.SuggestionRoutes;
 import dev.annota.server.routes.UserRoutes;
 import dev.annota.server.routes.WorkflowRoutes;
@@ -38,6 +39,7 @@ public final class StandardRoutes {
                 new OperationRoutes(ctx),
                 new EmbeddingRoutes(ctx),
                 new QualityRoutes(ctx),
-                new ModelRoutes(ctx));
+                new ModelRoutes(ctx),
+                new TrainingRoutes(ctx));
     }
 }

@@ -37,8 +37,13 @@ public final class ModelEvaluation {
         if (task != Task.CLASSIFICATION && task != Task.MULTI_LABEL) {
             throw new AnnotaException(modelPath + ": eval model needs a classification or multi_label model, got task " + task.id());
         }
-        boolean multi = task == Task.MULTI_LABEL;
-        Dataset data = DatasetReader.read(dataPath, multi);
+        return evaluate(model, DatasetReader.read(dataPath, task == Task.MULTI_LABEL), dataPath.toString(), threads);
+    }
+
+    /** Runs {@code model} over {@code data} (already read: e.g. a project's images); {@code where} names the data in errors. */
+    public static Result evaluate(ModelPackage model, Dataset data, String where, int threads) throws IOException {
+        boolean multi = model.descriptor().task() == Task.MULTI_LABEL;
+        String dataPath = where;
         List<String> names = model.labels().stream().map(ModelLabel::name).toList();
         for (String l : data.labels().names()) {
             if (!names.contains(l)) {

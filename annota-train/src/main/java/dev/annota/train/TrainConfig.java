@@ -31,21 +31,18 @@ public record TrainConfig(TrainMode mode, boolean multiLabel, int epochs, long s
         Objects.requireNonNull(augment, "augment");
         Objects.requireNonNull(backbone, "backbone");
         Objects.requireNonNull(cacheDir, "cacheDir");
-        positive("epochs", epochs);
-        positive("batch_size", batchSize);
-        positive("threads", threads);
-        if (!(learningRate > 0) || weightDecay < 0 || dropout < 0 || dropout >= 1 || patience < 0 || hidden < 0) {
-            throw new IllegalArgumentException("expected learning rate > 0, weight decay >= 0, 0 <= dropout < 1, patience >= 0, hidden >= 0");
-        }
-        if (imageSize < 8 || imageSize > 512) {
-            throw new IllegalArgumentException("image_size: expected 8 to 512 pixels, got " + imageSize);
-        }
-    }
-
-    private static void positive(String field, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(field + ": expected at least 1, got " + v);
-        }
+        double inf = Double.POSITIVE_INFINITY;
+        Ranges.check("epochs", epochs, 1, 100_000);
+        Ranges.check("batch_size", batchSize, 1, 65_536);
+        Ranges.check("threads", threads, 1, 1024);
+        Ranges.checkOpen("learning_rate", learningRate, 0, true, inf);
+        Ranges.checkOpen("weight_decay", weightDecay, 0, false, inf);
+        Ranges.checkOpen("dropout", dropout, 0, false, 1);
+        Ranges.check("patience", patience, 0, 100_000);
+        Ranges.check("hidden", hidden, 0, 65_536);
+        Ranges.check("image_size", imageSize, 8, 512);
+        Ranges.checkOpen("validation", validation, 0, true, 1);
+        Ranges.checkOpen("test", test, 0, false, 1);
     }
 
     /** Defaults for {@code mode}: cnn 32 px, 15 epochs, light augmentation; head linear, 60 epochs, no augmentation. */

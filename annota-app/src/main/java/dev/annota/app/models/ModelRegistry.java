@@ -108,7 +108,7 @@ public final class ModelRegistry {
     }
 
     /** A descriptor name made fit for the registry: other characters become '-'. */
-    static String safeName(String name) {
+    public static String safeName(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]", "-");
         if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
             s = "m" + s;

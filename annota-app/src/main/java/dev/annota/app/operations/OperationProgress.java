@@ -19,6 +19,9 @@ final class OperationProgress implements Progress {
     interface Sink {
         void report(String phase, long done, long total);
 
+        /** The task's detail so far (a JSON document), shown as the operation's result while it runs. */
+        void detail(String json);
+
         /** The reason to stop, when the operation was asked to; empty otherwise. */
         java.util.Optional<String> stopReason();
     }
@@ -63,6 +66,12 @@ final class OperationProgress implements Progress {
             done = total;
         }
         report();
+    }
+
+    @Override
+    public void detail(String json) {
+        checkCancelled();
+        sink.detail(json);
     }
 
     @Override

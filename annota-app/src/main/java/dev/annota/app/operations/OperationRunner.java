@@ -214,6 +214,12 @@ public final class OperationRunner implements AutoCloseable {
                 }
 
                 @Override
+                public void detail(String json) {
+                    operations.partialResult(id, json, clock.instant());
+                    a.publish(OperationEvent.Type.PROGRESS, a.latest().withPartialResult(json, clock.instant()));
+                }
+
+                @Override
                 public Optional<String> stopReason() {
                     return a.stopReason();
                 }

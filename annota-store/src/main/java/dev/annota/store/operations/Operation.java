@@ -47,6 +47,12 @@ public record Operation(String id, String projectId, String kind, OperationState
                 cancelRequested, createdBy, createdAt, at, startedAt, finishedAt);
     }
 
+    /** This operation, still running, with the report of its work so far. */
+    public Operation withPartialResult(String json, Instant at) {
+        return new Operation(id, projectId, kind, state, phase, done, total, message, requestJson, resultPath, Optional.of(json),
+                cancelRequested, createdBy, createdAt, at, startedAt, finishedAt);
+    }
+
     /** This operation as finished in {@code newState} with {@code newMessage} (for listeners when the row is gone). */
     public Operation withFinalState(OperationState newState, String newMessage, Instant at) {
         return new Operation(id, projectId, kind, newState, phase, done, total, newMessage, requestJson, Optional.empty(),

@@ -73,6 +73,12 @@ public final class Operations {
                 .bind("id", id).bind("phase", phase).bind("done", done).bind("total", total).bind("now", now.toEpochMilli()).execute());
     }
 
+    /** Stores the report of a running operation's work so far in {@code result_json} (the final report replaces it). */
+    public boolean partialResult(String id, String json, Instant now) {
+        return update(h -> h.createUpdate("UPDATE operations SET result_json = :json, updated_at = :now WHERE id = :id AND state = 'running'")
+                .bind("id", id).bind("json", json).bind("now", now.toEpochMilli()).execute());
+    }
+
     /**
      * Finishes a queued or running operation as {@code state} (succeeded, failed or cancelled) with its message,
      * result file and report; false when it was finished already (the first finish stands).

@@ -61,7 +61,7 @@ final class ModelCard {
                 .append("`history.json` show every epoch.\n\n");
         s.append("## Limitations\n\n");
         s.append("* Metrics come from ").append(split.test().length).append(" test images; with few images they are rough estimates")
-                .append(" (no confidence intervals, no per-slice metrics yet).\n");
+                .append(" (no confidence intervals; per-slice metrics only where the images carry a field to slice by).\n");
         s.append("* Classes absent from the training data cannot be predicted; inputs unlike the training images (other cameras,")
                 .append(" lighting, sizes) may be scored confidently and wrongly.\n");
         if (c.mode() == TrainMode.HEAD) {
