@@ -5,7 +5,10 @@ import dev.annota.core.error.AnnotaException;
 import dev.annota.store.json.AnnotationJson;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +22,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Every save also updates the {@link AnnotationIndex} in the same transaction.
  */
 public final class AnnotationSets {
+    /** The most ids {@link #annotationsOf} takes at once. */
+    public static final int MAX_BATCH = 1000;
+
     private final Jdbi jdbi;
 
     public AnnotationSets(Database db) {
@@ -39,6 +45,25 @@ public final class AnnotationSets {
 
     public Current get(String imageId) {
         return jdbi.withHandle(h -> current(h, imageId));
+    }
+
+    /**
+     * The current annotations of each of {@code imageIds} (at most {@value #MAX_BATCH}) in one query — how a long
+     * pass over a project (an export) reads them a page at a time. Images never saved map to an empty list.
+     */
+    public Map<String, List<Annotation>> annotationsOf(Collection<String> imageIds) {
+        if (imageIds.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(imageIds.size() + " ids; at most " + MAX_BATCH + " per call");
+        }
+        Map<String, List<Annotation>> out = new HashMap<>();
+        imageIds.forEach(id -> out.put(id, List.of()));
+        if (!imageIds.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("SELECT image_id, annotations_json FROM annotation_sets WHERE image_id IN (<ids>)")
+                    .bindList("ids", List.copyOf(imageIds))
+                    .map((rs, ctx) -> out.put(rs.getString(1), AnnotationJson.read(rs.getString(2))))
+                    .list());
+        }
+        return out;
     }
 
     private static Current current(Handle h, String imageId) {
