@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * Concurrent API clients that only save: each thread PUTs an annotation set to a random image with the version
+ * Concurrent API clients that only save, each on its own keep-alive connection ({@link LeanHttp}): each thread PUTs an annotation set to a random image with the version
  * it last saw for that image (versions are shared by all clients, as one script's cache would be; no GET
  * before a save). A 409 updates the version from the conflict's {@code current} and counts as a conflict (the
  * next save retries); anything else but 200 counts as an error. Every request's latency is recorded.
@@ -30,42 +28,47 @@ final class SaveClients {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI api;
-    private final String token;
+    private final String headers;
     private final List<String> images;
     private final SavePayloads payloads;
     private final ConcurrentHashMap<String, Long> versions = new ConcurrentHashMap<>();
 
     SaveClients(URI api, String token, List<String> images, SavePayloads payloads) {
         this.api = api;
-        this.token = token;
+        this.headers = "Content-Type: application/json\r\nAuthorization: Bearer " + token + "\r\n";
         this.images = List.copyOf(images);
         this.payloads = payloads;
         images.forEach(id -> versions.put(id, 0L));
     }
 
-    /** {@code clients} threads saving for {@code seconds}; requests of a warm-up run first are not counted. */
+    /** {@code clients} threads saving for {@code seconds}. */
     Outcome run(int clients, double seconds, long seed) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        return run(clients, () -> System.nanoTime() < deadline, seed);
+    }
+
+    /** {@code clients} threads saving while {@code going} says so. */
+    Outcome run(int clients, BooleanSupplier going, long seed) throws InterruptedException {
         AtomicLong saves = new AtomicLong();
         AtomicLong conflicts = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<Latencies> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
         for (int c = 0; c < clients; c++) {
             Latencies mine = new Latencies();
             latencies.add(mine);
             SplittableRandom random = new SplittableRandom(seed * 1_000 + c);
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    String image = images.get(random.nextInt(images.size()));
-                    long t0 = System.nanoTime();
-                    int status = save(image, random.nextInt());
-                    mine.record(System.nanoTime() - t0);
-                    (status == 200 ? saves : status == 409 ? conflicts : errors).incrementAndGet();
+                try (LeanHttp http = new LeanHttp(api)) {
+                    while (going.getAsBoolean()) {
+                        String image = images.get(random.nextInt(images.size()));
+                        long t0 = System.nanoTime();
+                        int status = save(http, image, random.nextInt());
+                        mine.record(System.nanoTime() - t0);
+                        (status == 200 ? saves : status == 409 ? conflicts : errors).incrementAndGet();
+                    }
                 }
             }, "save-client-" + c);
             threads.add(t);
@@ -79,24 +82,20 @@ final class SaveClients {
     }
 
     /** One PUT; returns its status (0 when the request failed without one). */
-    private int save(String image, int variant) {
+    private int save(LeanHttp http, String image, int variant) {
         long version = versions.get(image);
         String body = "{\"version\":" + version + ",\"annotations\":" + payloads.get(variant).requestArray() + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/images/" + image + "/annotations"))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
+            LeanHttp.Response r = http.send("PUT", api.getPath() + "/images/" + image + "/annotations", headers,
+                    body.getBytes(StandardCharsets.UTF_8));
+            if (r.status() == 200) {
                 versions.merge(image, versionOf(JSON.readTree(r.body())), Math::max);
-            } else if (r.statusCode() == 409) {
+            } else if (r.status() == 409) {
                 versions.merge(image, versionOf(JSON.readTree(r.body()).path("current")), Math::max);
             }
-            return r.statusCode();
+            return r.status();
         } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            http.close();
             return 0;
         }
     }

@@ -40,22 +40,20 @@ public final class AnnotationIndex {
     public static void recordSave(Handle h, String imageId, List<? extends Annotation> annotations, Optional<String> author,
                                   long now) {
         indexSet(h, imageId, annotations, author, now);
-        author.ifPresent(user -> h.createUpdate("INSERT INTO image_annotators (image_id, user_id, saves, last_at) VALUES (:i, :u, 1, :now) "
-                        + "ON CONFLICT (image_id, user_id) DO UPDATE SET saves = image_annotators.saves + 1, last_at = :now")
-                .bind("i", imageId).bind("u", user).bind("now", now).execute());
+        author.ifPresent(user -> Jdbc.update(h, "INSERT INTO image_annotators (image_id, user_id, saves, last_at) VALUES (?, ?, 1, ?) "
+                + "ON CONFLICT (image_id, user_id) DO UPDATE SET saves = image_annotators.saves + 1, last_at = excluded.last_at", imageId, user, now));
     }
 
     private static void indexSet(Handle h, String imageId, List<? extends Annotation> annotations, Optional<String> author,
                                  long now) {
-        h.createUpdate("INSERT INTO image_annotation_stats (image_id, annotation_count, last_author, updated_at) "
-                        + "VALUES (:i, :n, :author, :now) ON CONFLICT (image_id) DO UPDATE SET annotation_count = excluded.annotation_count, "
-                        + "last_author = excluded.last_author, updated_at = excluded.updated_at")
-                .bind("i", imageId).bind("n", annotations.size()).bind("author", author.orElse(null)).bind("now", now).execute();
+        Jdbc.update(h, "INSERT INTO image_annotation_stats (image_id, annotation_count, last_author, updated_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (image_id) DO UPDATE SET annotation_count = excluded.annotation_count, last_author = excluded.last_author, "
+                + "updated_at = excluded.updated_at", imageId, annotations.size(), author.orElse(null), now);
         Map<Integer, Integer> wanted = new TreeMap<>();
         annotations.forEach(a -> wanted.merge(a.label().value(), 1, Integer::sum));
         Map<Integer, Integer> stored = new HashMap<>();
-        h.createQuery("SELECT label_id, annotation_count FROM image_labels WHERE image_id = :i").bind("i", imageId)
-                .map((rs, ctx) -> stored.put(rs.getInt(1), rs.getInt(2))).list();
+        Jdbc.query(h, "SELECT label_id, annotation_count FROM image_labels WHERE image_id = ?",
+                rs -> stored.put(rs.getInt(1), rs.getInt(2)), imageId);
         List<Integer> gone = stored.keySet().stream().filter(l -> !wanted.containsKey(l)).sorted().toList();
         if (!gone.isEmpty()) {
             PreparedBatch b = h.prepareBatch("DELETE FROM image_labels WHERE image_id = :i AND label_id = :l");

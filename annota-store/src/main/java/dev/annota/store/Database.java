@@ -5,9 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,9 +22,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
     private static final long BUSY_TIMEOUT_MS = 30_000;
+    /** Groups of writes that commit side by side on PostgreSQL (SQLite has one writer at a time). */
+    private static final int POSTGRES_GROUPS = 4;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -31,6 +36,7 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             jdbi.setTransactionHandler(new SqliteTransactions(BUSY_TIMEOUT_MS));
         }
+        this.groupCommit = new GroupCommit(jdbi, dialect == Dialect.SQLITE ? 1 : POSTGRES_GROUPS);
     }
 
     /** The default database of a data folder: {@code <data>/annota.db}. */
@@ -96,6 +102,22 @@ public final class Database implements AutoCloseable {
      */
     public <T> T onOneConnection(Supplier<T> work) {
         return jdbi.withHandle(h -> work.get());
+    }
+
+    /**
+     * Runs {@code work} in a transaction shared with the concurrent callers of this method and returns its
+     * result once that transaction is committed ({@link GroupCommit}: one commit, one flush for them all). The work
+     * must change the database only through its handle and report expected outcomes by its result: if it throws,
+     * the group is rolled back and each of its units runs again alone. {@code key} names the rows it writes (within
+     * a group, units run in key order, so groups committing side by side never deadlock). Inside a transaction
+     * already open on this thread it simply runs in that transaction.
+     */
+    public <T> T inGroupedTransaction(String key, Function<Handle, T> work) {
+        return groupCommit.run(key, work);
+    }
+
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     public Jdbi jdbi() {

@@ -21,8 +21,10 @@ import java.util.Optional;
  * carrying the current set, so nothing is lost. Before saving, the set is checked by {@link AnnotationValidator}.
  * Restoring an earlier version is {@link dev.annota.app.projects.RestoreAnnotations}.
  *
- * <p>A save does all its database work on one connection (the reads of the checks and the write), reads the
- * project's schema through a {@link SchemaCache}, and answers with the set as it wrote it.
+ * <p>A save does the reads of its checks on one connection, reads the project's schema through a
+ * {@link SchemaCache}, then gives the connection back and writes in a transaction shared with concurrent saves
+ * ({@link dev.annota.store.Database#inGroupedTransaction}: it returns once that is committed), and answers with
+ * the set as it wrote it.
  */
 public final class ImageAnnotations {
     private final ImageCatalog catalog;
@@ -52,13 +54,14 @@ public final class ImageAnnotations {
      * this save wrote it (its version and content, whatever other saves happen right after it).
      */
     public AnnotationSets.Current save(Actor actor, String imageId, long expectedVersion, List<Annotation> annotations) {
-        return db.onOneConnection(() -> {
+        db.onOneConnection(() -> {
             ImageRecord image = catalog.find(imageId);
             writers.require(actor, image);
             checkVersion("version", expectedVersion);
             AnnotationValidator.check(schemas.current(image.projectId()), new ImageSize(image.width(), image.height()), annotations);
-            return sets.saveReturning(imageId, expectedVersion, annotations, Optional.of(actor.userId()), "api");
+            return image;
         });
+        return sets.saveReturning(imageId, expectedVersion, annotations, Optional.of(actor.userId()), "api");
     }
 
     /** Every saved version, newest first. */
