@@ -75,6 +75,12 @@ final class DbScaleBench {
                 db.database().jdbi().useHandle(h -> h.execute("ANALYZE"));
             }
             out.put("database_mb", round(sizeMb(db, name)));
+            String hold = System.getenv("ANNOTA_DB_SCALE_HOLD");
+            if (hold != null) {
+                // time to look at the generated database from outside (psql / sqlite3) before the measurements
+                System.err.println("db-scale " + name + ": holding " + hold + " s; " + db.url() + " project " + data.projectId());
+                sleep(Long.parseLong(hold));
+            }
             String keep = System.getenv("ANNOTA_DB_SCALE_KEEP");
             if (keep != null && name.equals("sqlite")) {
                 // a copy of the generated database, to look at its query plans with the sqlite3 shell
@@ -265,6 +271,14 @@ final class DbScaleBench {
             }).sum() / 1048576.0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
