@@ -19,9 +19,11 @@ final class BenchDatabase implements AutoCloseable {
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
     private final Database database;
+    private final String url;
 
     private BenchDatabase(String name, Path dataDir, String url, EmbeddedPostgres postgres) {
         this.name = name;
+        this.url = url;
         this.dataDir = dataDir;
         this.postgres = postgres;
         this.database = Database.open(url, postgres == null ? "" : "postgres", "");
@@ -46,6 +48,16 @@ final class BenchDatabase implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** The JDBC URL, for a child process to open the same database. */
+    String url() {
+        return url;
+    }
+
+    /** The user name to open {@link #url()} with. */
+    String user() {
+        return postgres == null ? "" : "postgres";
     }
 
     Path dataDir() {

@@ -21,7 +21,7 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    private static Map<String, Supplier<BenchResult>> benchmarks(double seconds, List<String> databases) {
+    private static Map<String, Supplier<BenchResult>> benchmarks(double seconds, List<String> databases, int images) {
         Map<String, Supplier<BenchResult>> all = new LinkedHashMap<>();
         all.put("rasterize-polygons", GeometryBench::rasterizePolygons);
         all.put("mask-iou-matrix", GeometryBench::maskIouMatrix);
@@ -39,6 +39,7 @@ public final class BenchMain {
         all.put("spark-prelabel", SparkPrelabelBench::run);
         all.put("train-fmnist", TrainFmnistBench::run);
         all.put("train-head", TrainHeadBench::run);
+        all.put("db-scale", () -> DbScaleBench.run(databases, images > 0 ? images : DbScaleBench.DEFAULT_IMAGES));
         return all;
     }
 
@@ -46,16 +47,19 @@ public final class BenchMain {
         List<String> names = new ArrayList<>();
         double seconds = 60;
         List<String> databases = List.of("sqlite", "postgresql");
+        int images = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = parseSeconds(args[++i]);
             } else if (args[i].equals("--databases") && i + 1 < args.length) {
                 databases = parseDatabases(args[++i]);
+            } else if (args[i].equals("--images") && i + 1 < args.length) {
+                images = (int) parseSeconds(args[++i]);
             } else {
                 names.add(args[i]);
             }
         }
-        Map<String, Supplier<BenchResult>> all = benchmarks(seconds, databases);
+        Map<String, Supplier<BenchResult>> all = benchmarks(seconds, databases, images);
         if (names.isEmpty()) {
             names.addAll(all.keySet());
         }

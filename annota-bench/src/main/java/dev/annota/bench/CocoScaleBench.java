@@ -189,12 +189,17 @@ final class CocoScaleBench {
         g.writeEndArray();
     }
 
-    /** Runs {@link CocoScaleChild} in a fresh JVM with the same classpath and {@link #HEAP}. */
     private static JsonNode child(String mode, Path json, Path out) throws IOException {
+        return child(List.of(mode, json.toString(), out.toString()));
+    }
+
+    /** Runs {@link CocoScaleChild} with {@code args} (the mode first) in a fresh JVM with the same classpath and {@link #HEAP}. */
+    static JsonNode child(List<String> args) throws IOException {
+        String mode = args.get(0);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-cp", System.getProperty("java.class.path"),
-                CocoScaleChild.class.getName(), mode, json.toString(), out.toString()));
+                "-cp", System.getProperty("java.class.path"), CocoScaleChild.class.getName()));
+        command.addAll(args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int rc;
@@ -234,7 +239,7 @@ final class CocoScaleBench {
         return counts;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

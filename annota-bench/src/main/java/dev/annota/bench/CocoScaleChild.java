@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * One measured run of {@link CocoScaleBench}, in its own JVM (started with {@code -Xmx512m}):
  * {@code CocoScaleChild MODE JSON OUT} where MODE is {@code baseline} (Jackson streaming read of every token
  * of JSON, copied event by event to OUT), {@code import} (the COCO reader and one full pass over the items)
- * or {@code export} (the same read, then the COCO writer into the folder OUT). Prints one JSON line:
+ * or {@code export} (the same read, then the COCO writer into the folder OUT); or
+ * {@code CocoScaleChild db-export URL USER DATA_DIR PROJECT OUT}: a project's COCO export from a database
+ * ({@link DbScaleExport}). Prints one JSON line:
  * wall seconds, CPU seconds (the whole process, and the main thread alone: on a shared, loaded machine
  * CPU time is steadier than wall time), counts, and two measures of peak heap.
  *
@@ -39,7 +41,7 @@ public final class CocoScaleChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         Path json = Path.of(args[1]);
-        Path out = Path.of(args[2]);
+        Path out = Path.of(args[args.length - 1]);
         Sampler sampler = new Sampler();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -53,6 +55,7 @@ public final class CocoScaleChild {
             case "baseline" -> copyTokens(json, out);
             case "import" -> importAll(json);
             case "export" -> exportAll(json, out);
+            case "db-export" -> DbScaleExport.export(args[1], args[2], Path.of(args[3]), args[4], out);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
         double seconds = (System.nanoTime() - t0) / 1e9;

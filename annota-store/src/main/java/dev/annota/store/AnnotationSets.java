@@ -2,9 +2,14 @@ package dev.annota.store;
 
 import dev.annota.core.annotation.Annotation;
 import dev.annota.core.error.AnnotaException;
+import dev.annota.store.json.AnnotationJson;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The annotation set of each image, versioned. Every save is a new version (with author, time and source)
@@ -15,6 +20,9 @@ import java.util.Optional;
  * {@link VersionedSets}, shared with the jobs' sets of the workflow.
  */
 public final class AnnotationSets {
+    /** The most ids {@link #annotationsOf} takes at once. */
+    public static final int MAX_BATCH = 1000;
+
     private static final VersionedSets.Failures FAILURES = new VersionedSets.Failures() {
         @Override
         public RuntimeException stale(String imageId, long expected, Current current) {
@@ -27,8 +35,10 @@ public final class AnnotationSets {
         }
     };
     private final VersionedSets sets;
+    private final Jdbi jdbi;
 
     public AnnotationSets(Database db) {
+        this.jdbi = db.jdbi();
         this.sets = new VersionedSets(db, "annotation_sets", "annotation_history", "image_id");
     }
 
@@ -46,6 +56,25 @@ public final class AnnotationSets {
 
     public Current get(String imageId) {
         return sets.get(imageId);
+    }
+
+    /**
+     * The current annotations of each of {@code imageIds} (at most {@value #MAX_BATCH}) in one query — how a long
+     * pass over a project (an export) reads them a page at a time. Images never saved map to an empty list.
+     */
+    public Map<String, List<Annotation>> annotationsOf(Collection<String> imageIds) {
+        if (imageIds.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(imageIds.size() + " ids; at most " + MAX_BATCH + " per call");
+        }
+        Map<String, List<Annotation>> out = new HashMap<>();
+        imageIds.forEach(id -> out.put(id, List.of()));
+        if (!imageIds.isEmpty()) {
+            jdbi.useHandle(h -> h.createQuery("SELECT image_id, annotations_json FROM annotation_sets WHERE image_id IN (<ids>)")
+                    .bindList("ids", List.copyOf(imageIds))
+                    .map((rs, ctx) -> out.put(rs.getString(1), AnnotationJson.read(rs.getString(2))))
+                    .list());
+        }
+        return out;
     }
 
     /**

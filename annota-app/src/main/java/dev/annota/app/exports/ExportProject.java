@@ -75,7 +75,7 @@ public final class ExportProject {
             ExportReport report = export(projectId, format, request, work.folder(), work.progress());
             return new OperationOutcome(Optional.of(report.zip()), reportJson(report), report.images() + " image"
                     + (report.images() == 1 ? "" : "s") + " written as " + format.name()
-                    + (report.problems().isEmpty() ? "" : "; " + report.problems().size() + " problem(s) reported"));
+                    + (report.problemCount() == 0 ? "" : "; " + report.problemCount() + " problem(s) reported"));
         });
     }
 
@@ -103,7 +103,8 @@ public final class ExportProject {
         Optional<Path> missing = request.includeImages() ? Optional.empty() : Optional.of(folder.resolve("images-left-out"));
         ProjectDataset dataset = new ProjectDataset(projectId, project.schema(), filter, total, queries, sets, store, missing, progress,
                 "writing " + format.name());
-        ImportReport report = new ImportReport(ErrorPolicy.COLLECT);
+        // images left out on request are expected, not problems; the rest is bounded so a huge export stays flat in memory
+        ImportReport report = ImportReport.bounded(ErrorPolicy.COLLECT, e -> leftOut(e, missing), MAX_PROBLEMS);
         format.writer().orElseThrow().write(dataset, datasetFolder, report);
         progress.finish();
         progress.start("packing the zip", 0);
@@ -111,10 +112,9 @@ public final class ExportProject {
         ZipArchives.pack(datasetFolder, zip);
         progress.finish();
         DatasetSummary summary = dataset.summary();
-        List<Problem> problems = report.problems().stream().filter(p -> !leftOut(p.error(), missing)).toList();
         Map<String, Long> kinds = new LinkedHashMap<>();
         summary.annotationsByKind().forEach((k, n) -> kinds.put(k.wireName(), n));
-        return new ExportReport(zip, format.name(), request.includeImages(), summary.items(), kinds, problems);
+        return new ExportReport(zip, format.name(), request.includeImages(), summary.items(), kinds, report.problems(), report.count());
     }
 
     /** The writers' note that an image file was not there to copy — expected when images are left out on request. */
@@ -151,9 +151,9 @@ public final class ExportProject {
         ObjectNode kinds = o.putObject("annotations");
         report.annotations().forEach(kinds::put);
         o.put("file_name", report.zip().getFileName().toString());
-        o.put("problem_count", report.problems().size());
+        o.put("problem_count", report.problemCount());
         ArrayNode problems = o.putArray("problems");
-        for (Problem p : report.problems().subList(0, Math.min(MAX_PROBLEMS, report.problems().size()))) {
+        for (Problem p : report.problems()) {
             FieldError e = p.error();
             problems.addObject().put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT)).put("location", e.location())
                     .put("field", e.field()).put("value", e.value()).put("expected", e.expected()).put("message", e.message());

@@ -1,6 +1,7 @@
 package dev.annota.app.exports;
 
 import dev.annota.app.Progress;
+import dev.annota.core.annotation.Annotation;
 import dev.annota.core.geometry.ImageSize;
 import dev.annota.core.item.Dataset;
 import dev.annota.core.item.DatasetSummary;
@@ -16,6 +17,8 @@ import dev.annota.store.images.ImageSort;
 import dev.annota.store.images.ImageStore;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -90,6 +93,7 @@ final class ProjectDataset implements Dataset {
     private final class Pass implements Iterator<Item> {
         private final ItemNames names = new ItemNames();
         private Iterator<ImageRecord> page = java.util.Collections.emptyIterator();
+        private Map<String, List<Annotation>> annotations = Map.of();
         private Optional<String> cursor = Optional.empty();
         private boolean last;
         private long done;
@@ -99,6 +103,7 @@ final class ProjectDataset implements Dataset {
             while (!page.hasNext() && !last) {
                 ImagePage p = queries.list(projectId, filter, ImageSort.oldestFirst(), PAGE, cursor);
                 page = p.images().iterator();
+                annotations = sets.annotationsOf(p.images().stream().map(ImageRecord::id).toList());
                 cursor = p.next();
                 last = cursor.isEmpty();
             }
@@ -116,7 +121,7 @@ final class ProjectDataset implements Dataset {
             String name = id + "." + image.format().extension();
             String location = missingImages.map(m -> m.resolve(name)).orElseGet(() -> store.path(image.sha256(), image.format())).toString();
             ImageRef ref = new ImageRef(location, Optional.of(new ImageSize(image.width(), image.height())), Optional.of(image.sha256()));
-            Item item = new Item(id, ref, image.split(), sets.get(image.id()).annotations(), image.metadata());
+            Item item = new Item(id, ref, image.split(), annotations.get(image.id()), image.metadata());
             progress.step(++done);
             return item;
         }
