@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "AI-assisted image annotation and automated image classification.",
         subcommands = {DemoCommand.class, ServeCommand.class, InspectCommand.class, ConvertCommand.class, FormatsCommand.class, EvalCommand.class,
-                PredictCommand.class, ServeModelCommand.class, TrainCommand.class, ModelsCommand.class, PrelabelCommand.class,
+                PredictCommand.class, ServeModelCommand.class, TrainCommand.class, ModelsCommand.class, PrelabelCommand.class, QualityCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Every command that prints results takes --json and then prints one JSON document on stdout.",
                 "Exit codes: 0 success, 1 internal error, 2 bad input (the message names file, location, field and value)."})

@@ -36,6 +36,7 @@ public final class StandardRoutes {
                 new SuggestionRoutes(ctx),
                 new OperationRoutes(ctx),
                 new EmbeddingRoutes(ctx),
+                new dev.annota.server.routes.QualityRoutes(ctx),
                 new ModelRoutes(ctx));
     }
 }

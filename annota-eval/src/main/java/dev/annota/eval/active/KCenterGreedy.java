@@ -17,6 +17,15 @@ public final class KCenterGreedy {
      * (one per candidate, empty for none) scale the distances. Returns candidate indices in pick order.
      */
     public static int[] select(float[][] candidates, float[][] labelled, double[] weights, int n) {
+        return Arrays.stream(picks(candidates, labelled, weights, n)).mapToInt(Pick::index).toArray();
+    }
+
+    /** A pick and its distance to the nearest center when it was picked (infinite with no center yet). */
+    public record Pick(int index, double distance) {
+    }
+
+    /** As {@link #select}, with each pick's distance. */
+    public static Pick[] picks(float[][] candidates, float[][] labelled, double[] weights, int n) {
         if (weights.length != 0 && weights.length != candidates.length) {
             throw new IllegalArgumentException("expected one weight per candidate (" + candidates.length + "), got " + weights.length);
         }
@@ -27,7 +36,7 @@ public final class KCenterGreedy {
             update(nearest, candidates, center);
         }
         boolean[] taken = new boolean[candidates.length];
-        int[] picks = new int[k];
+        Pick[] picks = new Pick[k];
         for (int s = 0; s < k; s++) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
@@ -44,7 +53,7 @@ public final class KCenterGreedy {
                 }
             }
             taken[best] = true;
-            picks[s] = best;
+            picks[s] = new Pick(best, nearest[best]);
             update(nearest, candidates, candidates[best]);
         }
         return picks;
