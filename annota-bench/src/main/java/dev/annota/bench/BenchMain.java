@@ -35,6 +35,7 @@ public final class BenchMain {
         all.put("knn", EmbeddingBench::knn);
         all.put("embed", EmbeddingBench::embed);
         all.put("prelabel", PrelabelBench::run);
+        all.put("active-learning", ActiveLearningBench::run);
         return all;
     }
 

