@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The quality endpoints over real HTTP on SQLite and PostgreSQL. Sixteen uploaded images with stored embeddings
- * in two clear groups (around (0, 0) and (6, 6)); twelve tagged by group — circle, square — except image 5 of the
+ * in two clear groups (around the directions (1, 0, 0) and (0, 1, 0)); twelve tagged by group — circle, square — except image 5 of the
  * first group, tagged square; four left unlabelled, three of them with tag suggestions of known confidences and
- * one far from every labelled image.
+ * one far from every labelled image (direction (0, 0, 1)).
  */
 class QualityApiTest {
     static List<Dialect> dialects() {
@@ -39,8 +39,12 @@ class QualityApiTest {
             Random rnd = new Random(3);
             List<ImageVector> vectors = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                float c = i < 12 ? (i < 6 ? 0 : 6) : i == 15 ? 30 : 3;
-                vectors.add(new ImageVector(ids.get(i), new float[] {c + (float) rnd.nextGaussian() * 0.5f, c + (float) rnd.nextGaussian() * 0.5f, 1}));
+                float[] v = i < 6 ? new float[] {1, 0, 0} : i < 12 ? new float[] {0, 1, 0} : i < 15 ? new float[] {0.5f, 0.5f, 0}
+                        : new float[] {0, 0, 1};
+                for (int k = 0; k < 3; k++) {
+                    v[k] += (float) rnd.nextGaussian() * 0.05f;
+                }
+                vectors.add(new ImageVector(ids.get(i), v));
             }
             new ImageEmbeddings(f.server.db).putAll(f.project, "synthetic", vectors, Instant.now());
             for (int i = 0; i < 12; i++) {
@@ -54,14 +58,16 @@ class QualityApiTest {
             suggest(f, ids.get(14), tag(2, 0.95));
             String base = "/projects/" + f.project + "/quality";
 
-            JsonNode errors = f.http.get("reviewer").get(base + "/label-errors?folds=3").json();
+            Http.Response response = f.http.get("reviewer").get(base + "/label-errors?folds=3");
+            assertEquals(200, response.status(), response.text());
+            JsonNode errors = response.json();
             assertEquals(3, errors.get("folds").asInt(), errors.toString());
             assertEquals("linear head on embeddings synthetic", errors.get("method").asText());
             JsonNode top = errors.get("suspects").get(0);
             assertEquals(ids.get(5), top.get("image").asText(), errors.toString());
             assertEquals("square", top.get("given").asText());
             assertEquals("circle", top.get("suggested").asText());
-            assertTrue(errors.get("suspects").size() <= 2, "few of the twelve are suspects: " + errors);
+            assertTrue(errors.get("suspects").size() <= 3, "at most a quarter of the twelve are suspects: " + errors);
 
             JsonNode lc = f.http.get("annotator").get(base + "/next?strategy=least-confidence&n=3").json();
             assertEquals(ids.subList(12, 15), ids(lc), lc.toString());
