@@ -7,6 +7,8 @@ import { ErrorBox, Link, Spinner, Tabs } from '../app/ui';
 import { ImagesTab } from './ImagesTab';
 import { UploadTab } from './UploadTab';
 import { ReviewTab } from './ReviewTab';
+import { LabelErrorsPanel } from './LabelErrorsPanel';
+import { NextToLabelPanel } from './NextToLabelPanel';
 import { SettingsTab } from '../settings/SettingsTab';
 
 const TITLES: Record<ProjectTab, string> = { images: 'Images', upload: 'Upload', review: 'Review queue', settings: 'Settings' };
@@ -32,6 +34,7 @@ export function ProjectPage(props: { user: User; projectId: string; tab: Project
         {props.tab === 'images' && <ImagesTab project={project} user={props.user} />}
         {props.tab === 'upload' && <UploadTab project={project} />}
         {props.tab === 'review' && <ReviewTab project={project} />}
+        {props.tab === 'review' && <><NextToLabelPanel project={project} /><LabelErrorsPanel project={project} /></>}
         {props.tab === 'settings' && <SettingsTab project={project} user={props.user} onChanged={setProject} reload={reload} />}
       </div>
     </section>
