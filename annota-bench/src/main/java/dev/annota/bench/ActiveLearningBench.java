@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * {@code active-learning}: Fashion-MNIST, a pool of P training images (default 5,000) and T test images (default
- * 5,000). From the same 100 random labelled images, each strategy adds 100 images per round for 10 rounds; after
+ * {@code active-learning}: Fashion-MNIST, a pool of P training images ({@code -Dannota.bench.al.pool}, default 3,000)
+ * and T test images ({@code -Dannota.bench.al.test}, default 3,000). From the same 100 random labelled images, each strategy adds 100 images per round for 10 rounds; after
  * each round a linear softmax head on the raw pixels (annota-train's head mode on given features, seeded) is
  * retrained and its test accuracy recorded. Writes {@code curves.json} and {@code curves.png} (test accuracy vs
  * labels) to {@code -Dannota.bench.out} (default target/active-learning). Ours = seconds per round of the best
@@ -37,6 +37,7 @@ final class ActiveLearningBench {
     static final int START = 100;
     static final int STEP = 100;
     static final int ROUNDS = 10;
+    static final int EPOCHS = Integer.getInteger("annota.bench.al.epochs", 15);
     static final List<Strategy> STRATEGIES = List.of(Strategy.RANDOM, Strategy.LEAST_CONFIDENCE, Strategy.MARGIN, Strategy.ENTROPY,
             Strategy.KCENTER, Strategy.ENTROPY_KCENTER);
 
@@ -44,8 +45,8 @@ final class ActiveLearningBench {
     }
 
     static BenchResult run() {
-        int poolSize = Integer.getInteger("annota.bench.al.pool", 5000);
-        int testSize = Integer.getInteger("annota.bench.al.test", 5000);
+        int poolSize = Integer.getInteger("annota.bench.al.pool", 3000);
+        int testSize = Integer.getInteger("annota.bench.al.test", 3000);
         Path out = Path.of(System.getProperty("annota.bench.out", "target/active-learning"));
         try {
             FashionMnist fm = FashionMnist.read(FashionMnist.DEBIAN_FOLDER);
@@ -89,7 +90,7 @@ final class ActiveLearningBench {
             doc.put("dataset", "fashion-mnist");
             doc.put("pool", poolSize);
             doc.put("test", testSize);
-            doc.put("model", "linear softmax head on raw pixels (annota-train head mode), 20 epochs, seed 1");
+            doc.put("model", "linear softmax head on raw pixels (annota-train head mode), " + EPOCHS + " epochs, batch 32, seed 1");
             doc.put("curves", curves);
             doc.put("mean_gain_over_random", gain);
             doc.put("best", best);
@@ -111,7 +112,7 @@ final class ActiveLearningBench {
         for (int i : start) {
             labelled[i] = true;
         }
-        TrainConfig config = TrainConfig.defaults(TrainMode.HEAD).withEpochs(20).withPatience(0).withBatchSize(64)
+        TrainConfig config = TrainConfig.defaults(TrainMode.HEAD).withEpochs(EPOCHS).withPatience(0).withBatchSize(32)
                 .withLearningRate(0.01).withSeed(1);
         List<double[]> points = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
@@ -125,6 +126,7 @@ final class ActiveLearningBench {
                 right += argmax(p[k]) == y[predict[k]] ? 1 : 0;
             }
             points.add(new double[] {train.length, right / (double) test.length});
+            System.err.printf("  %s round %d: %d labels, test accuracy %.4f%n", s.id(), round, train.length, right / (double) test.length);
             if (round == ROUNDS) {
                 break;
             }
