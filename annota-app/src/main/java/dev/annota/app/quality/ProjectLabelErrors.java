@@ -72,7 +72,7 @@ public final class ProjectLabelErrors {
         }
         List<String> classes = used.stream().map(names::get).toList();
         int[] labels = given.stream().mapToInt(used::indexOf).toArray();
-        TrainConfig config = TrainConfig.defaults(TrainMode.HEAD).withEpochs(40).withPatience(0).withLearningRate(0.03).withSeed(1);
+        TrainConfig config = TrainConfig.defaults(TrainMode.HEAD).withEpochs(100).withPatience(0).withLearningRate(0.05).withSeed(1);
         try {
             return LabelErrorSearch.find(FeatureDatasets.singleLabel("project " + projectId, classes, ids, labels), config, folds,
                     Optional.of(features.toArray(float[][]::new)), "linear head on embeddings " + key, new CrossValidation.FoldListener() {
