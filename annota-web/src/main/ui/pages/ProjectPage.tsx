@@ -7,6 +7,8 @@ import { ErrorBox, Link, Spinner, Tabs } from '../app/ui';
 import { ImagesTab } from './ImagesTab';
 import { UploadTab } from './UploadTab';
 import { ReviewTab } from './ReviewTab';
+import { LabelErrorsPanel } from './LabelErrorsPanel';
+import { NextToLabelPanel } from './NextToLabelPanel';
 import { QualityTab } from './QualityTab';
 import { TrainingTab } from './TrainingTab';
 import { SettingsTab } from '../settings/SettingsTab';
@@ -37,7 +39,7 @@ export function ProjectPage(props: { user: User; projectId: string; tab: Project
         {props.tab === 'upload' && <UploadTab project={project} />}
         {props.tab === 'review' && <ReviewTab project={project} />}
         {props.tab === 'training' && <TrainingTab project={project} />}
-        {props.tab === 'quality' && <QualityTab project={project} />}
+        {props.tab === 'quality' && <><QualityTab project={project} /><NextToLabelPanel project={project} /><LabelErrorsPanel project={project} /></>}
         {props.tab === 'settings' && <SettingsTab project={project} user={props.user} onChanged={setProject} reload={reload} />}
       </div>
     </section>

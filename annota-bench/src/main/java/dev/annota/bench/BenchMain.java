@@ -40,6 +40,7 @@ public final class BenchMain {
         all.put("train-fmnist", TrainFmnistBench::run);
         all.put("train-head", TrainHeadBench::run);
         all.put("db-scale", () -> DbScaleBench.run(databases, images > 0 ? images : DbScaleBench.DEFAULT_IMAGES));
+        all.put("active-learning", ActiveLearningBench::run);
         return all;
     }
 

@@ -4,10 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code annota quality}: data-quality figures of a project. */
+/** {@code annota quality}: data-quality figures and work lists of a project. */
 @Command(name = "quality", mixinStandardHelpOptions = true,
-        description = "Data quality: annotator agreement and accuracy on gold images.",
-        subcommands = {QualityAgreementCommand.class})
+        description = "Data quality: annotator agreement and accuracy on gold images, likely label errors (confident "
+                + "learning) and the next images to label (active learning).",
+        subcommands = {QualityAgreementCommand.class, QualityLabelErrorsCommand.class, QualityNextCommand.class})
 final class QualityCommand implements Runnable {
     @Spec
     CommandSpec spec;

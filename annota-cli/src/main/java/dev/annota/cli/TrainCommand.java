@@ -93,6 +93,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The model package folder to write (without --project).")
     Path out;
 
+    @Option(names = "--folds", paramLabel = "K", description = "k-fold cross-validation instead of one model: per-fold and mean "
+            + "metrics, and the out-of-fold probabilities in --out DIR/out-of-fold.csv (no package).")
+    Integer folds;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -126,6 +130,9 @@ final class TrainCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s: %d images, %d labels; mode %s%n", data, d.size(), d.labels().size(), m.id());
         ConsoleProgress progress = new ConsoleProgress(err);
         int total = c.epochs();
+        if (folds != null) {
+            return CrossValidationOutput.run(spec.commandLine(), c, d, folds, out, json, progress);
+        }
         TrainResult r = Training.run(c, d, out, EpochProgress.of(total, progress, (s, best) -> printEpoch(err, s, total, best)));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -9,6 +9,7 @@ import dev.annota.server.routes.ModelRoutes;
 import dev.annota.server.routes.OperationRoutes;
 import dev.annota.server.routes.ProjectMemberRoutes;
 import dev.annota.server.routes.ProjectRoutes;
+import dev.annota.server.routes.CurationRoutes;
 import dev.annota.server.routes.QualityRoutes;
 import dev.annota.server.routes.TileRoutes;
 import dev.annota.server.routes.TokenRoutes;
@@ -39,6 +40,7 @@ public final class StandardRoutes {
                 new OperationRoutes(ctx),
                 new EmbeddingRoutes(ctx),
                 new QualityRoutes(ctx),
+                new CurationRoutes(ctx),
                 new ModelRoutes(ctx),
                 new TrainingRoutes(ctx));
     }

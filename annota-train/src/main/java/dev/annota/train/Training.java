@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -53,17 +54,9 @@ public final class Training {
         boolean multi = config.multiLabel() || data.multiLabel();
         Dataset d = multi == data.multiLabel() ? data : new Dataset(data.source(), data.labels(), data.samples(), multi);
         Split split = Splits.trainValidationTest(d, config.validation(), config.test(), config.seed());
-        if (split.train().length < 2 || split.validation().length < 1) {
-            throw new AnnotaException(data.source() + ": too few images (" + d.size() + ") for a training and a validation part");
-        }
         Files.createDirectories(out);
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         Model m = config.mode() == TrainMode.HEAD ? head(config, d, split) : cnn(config, d, split);
-        try (Fit fit = new Fit(m.layers, m.train.shape(), d.labels().names(), multi,
-                new Fit.Settings(config.epochs(), config.seed(), config.batchSize(), config.learningRate(), config.weightDecay(),
-                        config.patience(), config.classWeighted(), !config.augment().isNone() && config.mode() == TrainMode.CNN),
-                (split.train().length + config.batchSize() - 1) / config.batchSize())) {
+        try (Fit fit = newFit(config, d, m, split)) {
             List<EpochStats> history = fit.run(m.train, targets(d, split.train()), m.validation, targets(d, split.validation()), listener);
             double[][] pVal = fit.predict(m.validation);
             double[] thresholds = multi ? thresholds(pVal, targets(d, split.validation()), d.labels().size()) : null;
@@ -87,13 +80,50 @@ public final class Training {
             String weights = fit.weightsSha256();
             double seconds = (System.nanoTime() - start) / 1e9;
             TrainResult result = new TrainResult(out, config.mode(), d.labels().names(), history, val, test, weights, seconds, m.note);
-            PackageWriter.write(out, config, d, split, m.input, onnx, multi, thresholds, result, testDetail, m.backboneInfo);
+            PackageWriter.write(out, config, d, split, m.input.orElseThrow(), onnx, multi, thresholds, result, testDetail, m.backboneInfo);
             return result;
         }
     }
 
+    /**
+     * Trains on {@code split.train()} (early stopping on {@code split.validation()}) with the same loop as
+     * {@link #run}, and returns the probabilities for {@code split.test()} without writing a package. With
+     * {@code features}, head mode trains on those vectors (one per sample, e.g. stored embeddings or raw pixels)
+     * instead of a backbone's.
+     */
+    public static HeldOut heldOut(TrainConfig config, Dataset data, Split split, Optional<float[][]> features, EpochListener listener)
+            throws IOException {
+        boolean multi = config.multiLabel() || data.multiLabel();
+        Dataset d = multi == data.multiLabel() ? data : new Dataset(data.source(), data.labels(), data.samples(), multi);
+        if (features.isPresent() && features.get().length != d.size()) {
+            throw new IllegalArgumentException("expected one feature vector per sample (" + d.size() + "), got " + features.get().length);
+        }
+        Model m = features.isPresent() ? givenFeatures(config, d, split, features.get())
+                : config.mode() == TrainMode.HEAD ? head(config, d, split) : cnn(config, d, split);
+        try (Fit fit = newFit(config, d, m, split)) {
+            List<EpochStats> history = fit.run(m.train, targets(d, split.train()), m.validation, targets(d, split.validation()), listener);
+            double[][] pVal = fit.predict(m.validation);
+            double[] thresholds = multi ? thresholds(pVal, targets(d, split.validation()), d.labels().size()) : null;
+            double[][] pTest = split.test().length == 0 ? new double[0][] : fit.predict(m.test);
+            return new HeldOut(history, metrics(d, pVal, targets(d, split.validation()), thresholds),
+                    metrics(d, pTest, targets(d, split.test()), thresholds), pTest, thresholds == null ? new double[0] : thresholds);
+        }
+    }
+
+    private static Fit newFit(TrainConfig config, Dataset d, Model m, Split split) {
+        if (split.train().length < 2 || split.validation().length < 1) {
+            throw new AnnotaException(d.source() + ": too few images (" + d.size() + ") for a training and a validation part");
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        return new Fit(m.layers, m.train.shape(), d.labels().names(), d.multiLabel(),
+                new Fit.Settings(config.epochs(), config.seed(), config.batchSize(), config.learningRate(), config.weightDecay(),
+                        config.patience(), config.classWeighted(), !config.augment().isNone() && config.mode() == TrainMode.CNN),
+                (split.train().length + config.batchSize() - 1) / config.batchSize());
+    }
+
     /** What each mode hands to the common loop. */
-    private record Model(List<Layer> layers, Examples train, Examples validation, Examples test, InputSpec input,
+    private record Model(List<Layer> layers, Examples train, Examples validation, Examples test, Optional<InputSpec> input,
             Exporter exporter, String note, Map<String, String> backboneInfo) {
     }
 
@@ -130,7 +160,7 @@ public final class Training {
             return g.model("annota-cnn");
         };
         return new Model(layers, imageExamples(images, split.train(), pre, aug), imageExamples(images, split.validation(), pre, aug),
-                imageExamples(images, split.test(), pre, aug), spec, exporter, "", Map.of());
+                imageExamples(images, split.test(), pre, aug), Optional.of(spec), exporter, "", Map.of());
     }
 
     private static Examples imageExamples(RgbImage[] images, int[] indices, Preprocessor pre, Augmenter aug) {
@@ -173,28 +203,9 @@ public final class Training {
                 }
             }
         }
-        float[] mean = new float[dim];
-        float[] std = new float[dim];
-        int[] train = split.train();
-        for (int i : train) {
-            for (int k = 0; k < dim; k++) {
-                mean[k] += features[i][k] / train.length;
-            }
-        }
-        for (int i : train) {
-            for (int k = 0; k < dim; k++) {
-                double e = features[i][k] - mean[k];
-                std[k] += e * e / train.length;
-            }
-        }
-        for (int k = 0; k < dim; k++) {
-            std[k] = (float) Math.max(1e-3, Math.sqrt(std[k]));
-        }
-        for (float[] f : features) {
-            for (int k = 0; k < dim; k++) {
-                f[k] = (f[k] - mean[k]) / std[k];
-            }
-        }
+        Standardised st = standardise(features, split.train());
+        float[] mean = st.mean();
+        float[] std = st.std();
         List<Layer> layers = Networks.head(c.hidden(), d.labels().size(), (float) c.dropout());
         String tensor = backbone.tensor();
         Path modelFile = backbone.model().modelFile();
@@ -225,8 +236,50 @@ public final class Training {
         info.put("feature_tensor", tensor);
         info.put("dimension", Integer.toString(dim));
         info.put("feature_transform", probabilities ? "log(p + 1e-6), standardised" : "standardised");
-        return new Model(layers, vectors(features, split.train()), vectors(features, split.validation()), vectors(features, split.test()),
-                backbone.model().descriptor().input(), exporter, note, info);
+        return new Model(layers, vectors(st.values(), split.train()), vectors(st.values(), split.validation()),
+                vectors(st.values(), split.test()), Optional.of(backbone.model().descriptor().input()), exporter, note, info);
+    }
+
+    /** Head mode on vectors the caller computed: standardised on the training part; no package to export. */
+    private static Model givenFeatures(TrainConfig c, Dataset d, Split split, float[][] features) {
+        Standardised st = standardise(features, split.train());
+        Exporter none = (fit, shift) -> {
+            throw new IllegalStateException("a head on given features has no backbone to export with");
+        };
+        return new Model(Networks.head(c.hidden(), d.labels().size(), (float) c.dropout()), vectors(st.values(), split.train()),
+                vectors(st.values(), split.validation()), vectors(st.values(), split.test()), Optional.empty(), none,
+                "head on " + features[0].length + " given values per image, standardised on the training part", Map.of());
+    }
+
+    /** Vectors standardised with the training part's mean and standard deviation (new arrays). */
+    private record Standardised(float[][] values, float[] mean, float[] std) {
+    }
+
+    private static Standardised standardise(float[][] features, int[] train) {
+        int dim = features[0].length;
+        float[] mean = new float[dim];
+        float[] std = new float[dim];
+        for (int i : train) {
+            for (int k = 0; k < dim; k++) {
+                mean[k] += features[i][k] / train.length;
+            }
+        }
+        for (int i : train) {
+            for (int k = 0; k < dim; k++) {
+                double e = features[i][k] - mean[k];
+                std[k] += e * e / train.length;
+            }
+        }
+        for (int k = 0; k < dim; k++) {
+            std[k] = (float) Math.max(1e-3, Math.sqrt(std[k]));
+        }
+        float[][] out = new float[features.length][dim];
+        for (int i = 0; i < features.length; i++) {
+            for (int k = 0; k < dim; k++) {
+                out[i][k] = (features[i][k] - mean[k]) / std[k];
+            }
+        }
+        return new Standardised(out, mean, std);
     }
 
     private static boolean looksLikeProbabilities(float[] f) {

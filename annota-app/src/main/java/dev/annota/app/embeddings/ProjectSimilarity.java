@@ -176,7 +176,8 @@ public final class ProjectSimilarity {
         return out;
     }
 
-    private String modelKey(String projectId, Optional<String> model) {
+    /** The embedding model to use: {@code model} when the project has it, else the project's only one (404 with none, 400 when several). */
+    public String modelKey(String projectId, Optional<String> model) {
         List<ImageEmbeddings.ModelSummary> models = embeddings.models(projectId);
         if (model.isPresent()) {
             if (models.stream().noneMatch(m -> m.modelKey().equals(model.get()))) {

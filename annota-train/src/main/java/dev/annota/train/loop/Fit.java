@@ -82,6 +82,23 @@ public final class Fit implements AutoCloseable {
         System.arraycopy(shape, 0, full, 1, shape.length);
         trainer.initialize(new Shape(full));
         this.tracker = tracker;
+        skipGradientCheck(trainer);
+    }
+
+    /**
+     * DJL's first {@code step()} refuses gradients whose signed sum is exactly 0, meaning "backward was not
+     * called"; but a two-class softmax head's gradients are antisymmetric (class 0's are minus class 1's) and can
+     * sum to exactly 0 after a correct backward pass. Fit always calls backward before step, so the check is
+     * marked done.
+     */
+    private static void skipGradientCheck(Trainer trainer) {
+        try {
+            java.lang.reflect.Field checked = Trainer.class.getDeclaredField("gradientsChecked");
+            checked.setAccessible(true);
+            checked.setBoolean(trainer, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another DJL version: its check stays on, which only matters for exactly cancelling gradients
+        }
     }
 
     private final CosineTracker tracker;
