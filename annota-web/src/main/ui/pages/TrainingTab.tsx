@@ -9,8 +9,8 @@ import {
   type TrainingForm, type TrainingOperation,
 } from '../lib/training';
 
-const W = 240;
-const H = 90;
+const W = 480;
+const H = 180;
 
 export function TrainingTab({ project }: { project: Project }) {
   const [form, setForm] = useState<TrainingForm>({ mode: 'cnn', backbone: '', epochs: '', seed: '1' });
@@ -101,17 +101,24 @@ export function TrainingTab({ project }: { project: Project }) {
           {(live.state === 'running' || live.state === 'queued') && <button type="button" onClick={cancel}>Cancel</button>}
           {live.state !== 'running' && live.message && <p>{live.message}</p>}
           {epochs.length > 0 && (
-            <svg width={W} height={H} role="img" aria-label="Learning curves: training loss (solid), validation accuracy (dashed)" class="curve">
-              <rect x="0" y="0" width={W} height={H} fill="none" stroke="#ccc" />
-              <polyline fill="none" stroke="#c33" stroke-width="2" points={curvePoints(losses, W, H, 0, top)} />
-              <polyline fill="none" stroke="#36c" stroke-width="2" stroke-dasharray="4 3" points={curvePoints(accs, W, H, 0, 1)} />
-            </svg>
+            <figure class="curve-figure">
+              <svg width={W} height={H} role="img" aria-label="Learning curves: training loss (solid), validation accuracy (dashed)" class="curve">
+                <rect x="0" y="0" width={W} height={H} fill="none" stroke="#ccc" />
+                <polyline fill="none" stroke="#c33" stroke-width="2" points={curvePoints(losses, W, H, 0, top)} />
+                <polyline fill="none" stroke="#36c" stroke-width="2" stroke-dasharray="4 3" points={curvePoints(accs, W, H, 0, 1)} />
+              </svg>
+              <figcaption>
+                <span class="key loss">training loss (0 – {fmt(top)})</span>
+                <span class="key acc">validation accuracy (0 – 1)</span>
+                <span>epochs 1 – {epochs.length}</span>
+              </figcaption>
+            </figure>
           )}
         </section>
       )}
       <h2>Runs</h2>
       {rows.length === 0 ? <p>No training yet.</p> : (
-        <table class="runs" aria-label="Training runs">
+        <table class="table runs" aria-label="Training runs">
           <thead><tr><th>started</th><th>state</th><th>mode</th><th>epochs</th><th>val. accuracy</th><th>val. macro F1</th><th>test accuracy</th><th>model</th></tr></thead>
           <tbody>
             {rows.map((r) => (
